@@ -1,0 +1,139 @@
+// `npm run tracker -- [options]`: the embedded tracker alone, on a real socket, with the wall clock.
+import { parseArgs } from 'node:util';
+import { selectionStrategyNames, trackerSettingsSchema, type TrackerSettings } from '../../shared/tracker/settings';
+import { describeIssues, defaultTrackerSettings } from '../../shared/tracker/settings';
+import { presetSettings, trackerPresetNames, type TrackerPresetName } from '../../shared/tracker/presets';
+import { TrackerHttpServer } from '../tracker/http/server';
+import { Tracker } from '../tracker/tracker';
+import { requestLogger } from './requestLog';
+import { announceUrls } from './urls';
+
+const usage = `Usage: npm run tracker -- [options]
+
+  --host ADDR           interface to bind (default 127.0.0.1)
+  --port N              port (default 6969; 0 picks a free one)
+  --private             private mode: passkeys required, per-user credit
+  --passkey KEY         register a user with this passkey (repeatable; implies --private)
+  --interval S          announce interval in seconds
+  --min-interval S      min interval in seconds
+  --peer-timeout S      seconds before a silent peer is removed
+  --numwant-max N       cap on peers per response
+  --selection NAME      ${selectionStrategyNames.join(' | ')}
+  --preset NAME         ${trackerPresetNames.join(' | ')}
+  --seed N              PRNG seed (peer selection, interval jitter)
+  --quiet               no per-request log lines
+  --help`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+function whole(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) fail(`--${name} must be a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+function parse(): { host: string; port: number; settings: TrackerSettings; passkeys: string[]; seed: number; quiet: boolean } {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '6969' },
+        private: { type: 'boolean', default: false },
+        passkey: { type: 'string', multiple: true, default: [] },
+        interval: { type: 'string' },
+        'min-interval': { type: 'string' },
+        'peer-timeout': { type: 'string' },
+        'numwant-max': { type: 'string' },
+        selection: { type: 'string' },
+        preset: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (args.help) {
+    process.stdout.write(usage + '\n');
+    process.exit(0);
+  }
+  let base = defaultTrackerSettings;
+  if (args.preset !== undefined) {
+    if (!(trackerPresetNames as string[]).includes(args.preset)) fail(`unknown --preset ${args.preset}`);
+    base = presetSettings(args.preset as TrackerPresetName);
+  }
+  const patch: Record<string, unknown> = {
+    interval: whole('interval', args.interval),
+    minInterval: whole('min-interval', args['min-interval']),
+    peerTimeout: whole('peer-timeout', args['peer-timeout']),
+    numwantMax: whole('numwant-max', args['numwant-max']),
+    selection: args.selection,
+  };
+  if (args.private || args.passkey.length > 0) patch.private = true;
+  for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
+  if (typeof patch.numwantMax === 'number' && patch.numwantMax < base.numwantDefault) {
+    patch.numwantDefault = patch.numwantMax;
+  }
+  const settings = trackerSettingsSchema.safeParse({ ...base, ...patch });
+  if (!settings.success) fail(describeIssues(settings.error, 'option'));
+  const port = whole('port', args.port)!;
+  if (port > 65535) fail('--port must be at most 65535');
+  return {
+    host: args.host,
+    port,
+    settings: settings.data,
+    passkeys: args.passkey,
+    seed: whole('seed', args.seed)!,
+    quiet: args.quiet,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parse();
+  const clock = (): number => Date.now();
+  const log = (line: string): void => void process.stdout.write(line + '\n');
+  let tracker: Tracker;
+  try {
+    tracker = new Tracker({
+      settings: options.settings,
+      users: options.passkeys.map((passkey, i) => ({ passkey, name: `user${i + 1}` })),
+      seed: options.seed,
+      onEvent: options.quiet ? undefined : requestLogger(log, clock),
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const server = new TrackerHttpServer({ tracker, clock });
+  let address;
+  try {
+    address = await server.listen(options.port, options.host);
+  } catch (err) {
+    process.stderr.write(`cannot listen on ${options.host}:${options.port}: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const s = tracker.settings;
+  log(`Tracker Lab tracker listening on ${address.address}:${address.port}`);
+  for (const line of announceUrls(address.address, address.port, s.private ? options.passkeys : [])) log(line);
+  log(
+    `interval ${s.interval} s, min interval ${s.minInterval} s, peer timeout ${s.peerTimeout} s, ` +
+      `numwant ${s.numwantDefault}/${s.numwantMax}, selection ${s.selection}${s.private ? ', private' : ''}`,
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping (${tracker.peerCount} peers in ${tracker.torrentCount} torrents)`);
+    void server.close().then(() => process.exit(0));
+    server.abortConnections();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,155 @@
+// HTTP semantics on top of the protocol core, still without sockets: route the request target,
+// parse the query, call the core, encode the answer. The node:http adapter and the in-process
+// transport both go through here, so both see the same bytes and produce the same events.
+import type { TrackerTransport } from '../../../shared/tracker/events';
+import { isLoopback, parseAddress, type PeerAddress } from '../address';
+import { encodeAnnounce, encodeFailure, encodeScrape } from '../encode';
+import type { RequestContext } from '../request';
+import type { Tracker } from '../tracker';
+import { parseAnnounceParams, parseScrapeParams } from './announceParams';
+import { parseQuery } from './query';
+
+export interface HttpRequestLike {
+  method: string;
+  /** The request target as received (path and query), e.g. `/announce?info_hash=…`. */
+  target: string;
+  remoteIp: string;
+  remotePort: number;
+  transport: TrackerTransport;
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+/** Longer targets get 414; a scrape of 100 hashes needs about 6,100 bytes. */
+export const MAX_TARGET_LENGTH = 8192;
+
+const BENCODE_TYPE = 'text/plain';
+const PASSKEY_SEGMENT = /^\/([A-Za-z0-9_-]{1,64})\/(announce|scrape)$/;
+const UNKNOWN_REMOTE: PeerAddress = { family: 4, bytes: new Uint8Array(4), text: '0.0.0.0' };
+
+export function handleHttp(tracker: Tracker, req: HttpRequestLike, now: number): HttpReply {
+  const requestId = tracker.nextRequestId();
+  tracker.emit({
+    type: 'requestReceived',
+    t: now,
+    requestId,
+    transport: req.transport,
+    remoteIp: req.remoteIp,
+    remotePort: req.remotePort,
+    method: req.method,
+    target: req.target.length > MAX_TARGET_LENGTH ? req.target.slice(0, MAX_TARGET_LENGTH) + '…' : req.target,
+  });
+  const reply = route(tracker, req, requestId, now);
+  const recordBody = reply.headers['content-type'] === BENCODE_TYPE;
+  tracker.emit({
+    type: 'responseSent',
+    t: now,
+    requestId,
+    status: reply.status,
+    bytes: reply.body.length,
+    body: recordBody && tracker.observed ? Buffer.from(reply.body).toString('base64') : null,
+  });
+  return reply;
+}
+
+function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: number): HttpReply {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return plain(tracker, requestId, now, 405, 'method not allowed: use GET', { allow: 'GET, HEAD' });
+  }
+  if (req.target.length > MAX_TARGET_LENGTH) {
+    return plain(tracker, requestId, now, 414, `request target longer than ${MAX_TARGET_LENGTH} bytes`);
+  }
+  const q = req.target.indexOf('?');
+  const path = q === -1 ? req.target : req.target.slice(0, q);
+  const query = q === -1 ? '' : req.target.slice(q + 1);
+  const remote = parseAddress(req.remoteIp) ?? UNKNOWN_REMOTE;
+
+  let kind: 'announce' | 'scrape' | null = null;
+  let pathPasskey: string | null = null;
+  if (path === '/announce' || path === '/scrape') {
+    kind = path === '/announce' ? 'announce' : 'scrape';
+  } else if (path === '/stats.json') {
+    return statsReply(tracker, requestId, now, remote, query);
+  } else {
+    const m = PASSKEY_SEGMENT.exec(path);
+    if (m && tracker.settings.private) {
+      pathPasskey = m[1]!;
+      kind = m[2] as 'announce' | 'scrape';
+    }
+  }
+  if (kind === null) return plain(tracker, requestId, now, 404, `not found: ${path.slice(0, 200)}`);
+
+  const parsedQuery = parseQuery(query);
+  if (!parsedQuery.ok) return failure(tracker, requestId, now, parsedQuery.reason, parsedQuery.field);
+  const ctx: RequestContext = {
+    requestId,
+    transport: req.transport,
+    remote,
+    remotePort: req.remotePort,
+    now,
+  };
+
+  if (kind === 'announce') {
+    const params = parseAnnounceParams(parsedQuery.params, pathPasskey);
+    if (!params.ok) return failure(tracker, requestId, now, params.reason, params.field);
+    const result = tracker.announce(params.value, ctx);
+    if (!result.ok) return failure(tracker, requestId, now, result.reason, result.field);
+    return bencoded(encodeAnnounce(result.answer, result.compact, result.noPeerId));
+  }
+  const params = parseScrapeParams(parsedQuery.params, pathPasskey);
+  if (!params.ok) return failure(tracker, requestId, now, params.reason, params.field);
+  const result = tracker.scrape(params.value, ctx);
+  if (!result.ok) return failure(tracker, requestId, now, result.reason, result.field);
+  return bencoded(encodeScrape(result.files));
+}
+
+function bencoded(body: Uint8Array): HttpReply {
+  return { status: 200, headers: { 'content-type': BENCODE_TYPE }, body };
+}
+
+/** Tracker-level failures are HTTP 200 with a bencoded `failure reason`, which is what clients show. */
+function failure(
+  tracker: Tracker,
+  requestId: number,
+  now: number,
+  reason: string,
+  field: string | null,
+): HttpReply {
+  tracker.emit({ type: 'requestFailed', t: now, requestId, status: 200, reason, field });
+  return bencoded(encodeFailure(reason));
+}
+
+function plain(
+  tracker: Tracker,
+  requestId: number,
+  now: number,
+  status: number,
+  reason: string,
+  headers: Record<string, string> = {},
+): HttpReply {
+  tracker.emit({ type: 'requestFailed', t: now, requestId, status, reason, field: null });
+  return {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
+    body: new TextEncoder().encode(reason + '\n'),
+  };
+}
+
+function statsReply(
+  tracker: Tracker,
+  requestId: number,
+  now: number,
+  remote: PeerAddress,
+  query: string,
+): HttpReply {
+  if (tracker.settings.statsAccess === 'loopback' && !isLoopback(remote)) {
+    return plain(tracker, requestId, now, 403, 'stats are served to loopback clients only');
+  }
+  const includePeers = !/(^|&)peers=0(&|$)/.test(query);
+  const body = new TextEncoder().encode(JSON.stringify(tracker.stats(includePeers)));
+  return { status: 200, headers: { 'content-type': 'application/json' }, body };
+}

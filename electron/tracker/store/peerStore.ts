@@ -1,0 +1,205 @@
+// All swarms and their peers, with the two lookups announces need: by (torrent, peer_id) and by
+// (torrent, compact address). It keeps list membership, flags and indexes consistent; the rules
+// for *when* to add, move or remove a peer live in the tracker, not here.
+import { toHex } from '../../../shared/bytes';
+import { COMPACT4_BYTES, PEER_ID_BYTES, PeerFlag, PeerTable } from './peerTable';
+import { fnv1a, SlotIndex } from './slotIndex';
+import { Swarm } from './swarm';
+
+export interface PeerIdProbe {
+  swarm: number;
+  peerId: Uint8Array;
+}
+
+export interface AddressProbe {
+  swarm: number;
+  compact: Uint8Array;
+}
+
+export interface NewPeer {
+  peerId: Uint8Array;
+  compact: Uint8Array;
+  user: number;
+  keyHash: number | null;
+  seeder: boolean;
+  now: number;
+}
+
+export class PeerStore {
+  readonly table = new PeerTable();
+  private readonly swarmsByHex = new Map<string, Swarm>();
+  private readonly swarms: (Swarm | undefined)[] = [];
+
+  private readonly byPeerId = new SlotIndex<PeerIdProbe>({
+    hashSlot: (slot) =>
+      fnv1a(this.table.peerId, slot * PEER_ID_BYTES, PEER_ID_BYTES, this.table.swarm[slot]!),
+    hashProbe: (p) => fnv1a(p.peerId, 0, PEER_ID_BYTES, p.swarm),
+    matches: (slot, p) => this.table.swarm[slot] === p.swarm && this.peerIdEquals(slot, p.peerId),
+  });
+
+  private readonly byAddress = new SlotIndex<AddressProbe>({
+    hashSlot: (slot) => {
+      const c = this.table.compactOf(slot);
+      return fnv1a(c, 0, c.length, this.table.swarm[slot]!);
+    },
+    hashProbe: (p) => fnv1a(p.compact, 0, p.compact.length, p.swarm),
+    matches: (slot, p) => this.table.swarm[slot] === p.swarm && this.compactEquals(slot, p.compact),
+  });
+
+  get peerCount(): number {
+    return this.table.count;
+  }
+
+  get torrentCount(): number {
+    return this.swarmsByHex.size;
+  }
+
+  swarm(infoHashHex: string): Swarm | undefined {
+    return this.swarmsByHex.get(infoHashHex);
+  }
+
+  swarmOf(slot: number): Swarm {
+    return this.swarms[this.table.swarm[slot]!]!;
+  }
+
+  swarmOrCreate(infoHash: Uint8Array, infoHashHex: string): Swarm {
+    let swarm = this.swarmsByHex.get(infoHashHex);
+    if (!swarm) {
+      swarm = new Swarm(this.swarms.length, infoHash.slice(), infoHashHex);
+      this.swarms.push(swarm);
+      this.swarmsByHex.set(infoHashHex, swarm);
+    }
+    return swarm;
+  }
+
+  allSwarms(): IterableIterator<Swarm> {
+    return this.swarmsByHex.values();
+  }
+
+  /** Forgets swarms with no peers and no snatches (nothing left to report about them). */
+  pruneEmptySwarms(): void {
+    for (const swarm of this.swarmsByHex.values()) {
+      if (swarm.size === 0 && swarm.snatches === 0) {
+        this.swarmsByHex.delete(swarm.infoHashHex);
+        this.swarms[swarm.index] = undefined;
+      }
+    }
+  }
+
+  findByPeerId(swarm: Swarm, peerId: Uint8Array, accept?: (slot: number) => boolean): number {
+    return this.byPeerId.find({ swarm: swarm.index, peerId }, accept);
+  }
+
+  findByAddress(swarm: Swarm, compact: Uint8Array): number {
+    return this.byAddress.find({ swarm: swarm.index, compact });
+  }
+
+  add(swarm: Swarm, peer: NewPeer): number {
+    const t = this.table;
+    const slot = t.allocate(swarm.index);
+    t.peerId.set(peer.peerId, slot * PEER_ID_BYTES);
+    t.flags[slot] = 0;
+    t.setCompact(slot, peer.compact);
+    t.user[slot] = peer.user;
+    t.keyHash[slot] = peer.keyHash ?? 0;
+    t.setFlag(slot, PeerFlag.HasKey, peer.keyHash !== null);
+    t.announces[slot] = 0;
+    t.uploaded[slot] = 0;
+    t.downloaded[slot] = 0;
+    t.left[slot] = 0;
+    t.corrupt[slot] = 0;
+    t.uploadRate[slot] = 0;
+    t.firstSeen[slot] = peer.now;
+    t.lastSeen[slot] = peer.now;
+    t.setFlag(slot, PeerFlag.Seeder, peer.seeder);
+    t.listPos[slot] = (peer.seeder ? swarm.seeders : swarm.leechers).push(slot);
+    this.byPeerId.insert(slot);
+    this.byAddress.insert(slot);
+    return slot;
+  }
+
+  remove(slot: number): void {
+    const swarm = this.swarmOf(slot);
+    this.unlist(swarm, slot);
+    this.byPeerId.remove(slot);
+    this.byAddress.remove(slot);
+    this.table.release(slot);
+  }
+
+  /** Moves a peer between the leecher and seeder lists. */
+  setSeeder(slot: number, seeder: boolean): void {
+    const t = this.table;
+    if (t.hasFlag(slot, PeerFlag.Seeder) === seeder) return;
+    const swarm = this.swarmOf(slot);
+    this.unlist(swarm, slot);
+    t.setFlag(slot, PeerFlag.Seeder, seeder);
+    t.listPos[slot] = (seeder ? swarm.seeders : swarm.leechers).push(slot);
+    if (t.hasFlag(slot, PeerFlag.Paused) && !seeder) swarm.pausedLeechers++;
+  }
+
+  setPaused(slot: number, paused: boolean): void {
+    const t = this.table;
+    if (t.hasFlag(slot, PeerFlag.Paused) === paused) return;
+    t.setFlag(slot, PeerFlag.Paused, paused);
+    if (!t.hasFlag(slot, PeerFlag.Seeder)) this.swarmOf(slot).pausedLeechers += paused ? 1 : -1;
+  }
+
+  /** A peer that moved (IP change recognised by peer_id or key): re-index it under its new address. */
+  setAddress(slot: number, compact: Uint8Array): void {
+    this.byAddress.remove(slot);
+    this.table.setCompact(slot, compact);
+    this.byAddress.insert(slot);
+  }
+
+  /** Drops every peer but keeps the swarms' snatch counts (a restart that loses in-memory state). */
+  clearPeers(): void {
+    for (const swarm of this.swarmsByHex.values()) {
+      swarm.seeders.clear();
+      swarm.leechers.clear();
+      swarm.pausedLeechers = 0;
+    }
+    this.byPeerId.clear();
+    this.byAddress.clear();
+    this.table.clear();
+  }
+
+  /** Every live slot, in slot order (deterministic). */
+  *slots(): IterableIterator<number> {
+    const t = this.table;
+    for (let slot = 0; slot < t.highWater; slot++) if (t.isLive(slot)) yield slot;
+  }
+
+  peerIdHex(slot: number): string {
+    return toHex(this.table.peerIdOf(slot));
+  }
+
+  /** Bytes held by the typed-array columns and indexes (not counting per-swarm objects). */
+  get byteLength(): number {
+    return this.table.byteLength + this.byPeerId.byteLength + this.byAddress.byteLength;
+  }
+
+  private unlist(swarm: Swarm, slot: number): void {
+    const t = this.table;
+    const seeder = t.hasFlag(slot, PeerFlag.Seeder);
+    const list = seeder ? swarm.seeders : swarm.leechers;
+    const moved = list.removeAt(t.listPos[slot]!);
+    if (moved !== -1) t.listPos[moved] = t.listPos[slot]!;
+    if (!seeder && t.hasFlag(slot, PeerFlag.Paused)) swarm.pausedLeechers--;
+  }
+
+  private peerIdEquals(slot: number, peerId: Uint8Array): boolean {
+    const ids = this.table.peerId;
+    const base = slot * PEER_ID_BYTES;
+    for (let i = 0; i < PEER_ID_BYTES; i++) if (ids[base + i] !== peerId[i]) return false;
+    return true;
+  }
+
+  private compactEquals(slot: number, compact: Uint8Array): boolean {
+    const own = this.table.compactOf(slot);
+    if (own.length !== compact.length) return false;
+    for (let i = 0; i < own.length; i++) if (own[i] !== compact[i]) return false;
+    return true;
+  }
+}
+
+export { COMPACT4_BYTES, PEER_ID_BYTES, PeerFlag };

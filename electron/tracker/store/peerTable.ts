@@ -1,0 +1,189 @@
+// Peers stored column-wise in typed arrays, one slot per peer. A million peers must fit in well under
+// 250 bytes each (issue #2), and the compact 6-byte address doubles as the BEP 23 wire form, so a
+// response is a copy of bytes rather than a formatting job.
+
+export const PEER_ID_BYTES = 20;
+export const COMPACT4_BYTES = 6; // BEP 23: 4-byte IPv4 + 2-byte port, network order
+export const COMPACT6_BYTES = 18; // BEP 7: 16-byte IPv6 + 2-byte port
+
+export const PeerFlag = {
+  Seeder: 1,
+  Paused: 2,
+  Snatched: 4,
+  HasKey: 8,
+  IPv6: 16,
+} as const;
+export type PeerFlag = (typeof PeerFlag)[keyof typeof PeerFlag];
+
+const FREE = -1;
+
+export class PeerTable {
+  capacity: number;
+  private liveCount = 0;
+  private freeSlots: number[] = [];
+  private nextUnused = 0;
+
+  peerId: Uint8Array;
+  compact4: Uint8Array;
+  /** IPv6 peers are rare here, so their 18-byte compact form lives in a side map. */
+  readonly compact6 = new Map<number, Uint8Array>();
+  swarm: Int32Array;
+  user: Int32Array;
+  listPos: Int32Array;
+  flags: Uint8Array;
+  keyHash: Int32Array;
+  announces: Uint32Array;
+  uploaded: Float64Array;
+  downloaded: Float64Array;
+  left: Float64Array;
+  corrupt: Float64Array;
+  firstSeen: Float64Array;
+  lastSeen: Float64Array;
+  /** Upload rate in bytes/s derived from the last two announces (the speed-aware strategies rank by it). */
+  uploadRate: Float32Array;
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = initialCapacity;
+    this.peerId = new Uint8Array(initialCapacity * PEER_ID_BYTES);
+    this.compact4 = new Uint8Array(initialCapacity * COMPACT4_BYTES);
+    this.swarm = new Int32Array(initialCapacity).fill(FREE);
+    this.user = new Int32Array(initialCapacity);
+    this.listPos = new Int32Array(initialCapacity);
+    this.flags = new Uint8Array(initialCapacity);
+    this.keyHash = new Int32Array(initialCapacity);
+    this.announces = new Uint32Array(initialCapacity);
+    this.uploaded = new Float64Array(initialCapacity);
+    this.downloaded = new Float64Array(initialCapacity);
+    this.left = new Float64Array(initialCapacity);
+    this.corrupt = new Float64Array(initialCapacity);
+    this.firstSeen = new Float64Array(initialCapacity);
+    this.lastSeen = new Float64Array(initialCapacity);
+    this.uploadRate = new Float32Array(initialCapacity);
+  }
+
+  get count(): number {
+    return this.liveCount;
+  }
+
+  /** Slots ever handed out; every live slot is below this. */
+  get highWater(): number {
+    return this.nextUnused;
+  }
+
+  isLive(slot: number): boolean {
+    return this.swarm[slot] !== FREE;
+  }
+
+  allocate(swarmIndex: number): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      if (this.nextUnused === this.capacity) this.grow();
+      slot = this.nextUnused++;
+    }
+    this.swarm[slot] = swarmIndex;
+    this.liveCount++;
+    return slot;
+  }
+
+  release(slot: number): void {
+    this.swarm[slot] = FREE;
+    this.flags[slot] = 0;
+    this.compact6.delete(slot);
+    this.freeSlots.push(slot);
+    this.liveCount--;
+  }
+
+  clear(): void {
+    this.swarm.fill(FREE);
+    this.flags.fill(0);
+    this.compact6.clear();
+    this.freeSlots = [];
+    this.nextUnused = 0;
+    this.liveCount = 0;
+  }
+
+  hasFlag(slot: number, flag: PeerFlag): boolean {
+    return (this.flags[slot]! & flag) !== 0;
+  }
+
+  setFlag(slot: number, flag: PeerFlag, on: boolean): void {
+    this.flags[slot] = on ? this.flags[slot]! | flag : this.flags[slot]! & ~flag;
+  }
+
+  /** The peer's compact address: 6 bytes (IPv4) or 18 bytes (IPv6), as a view. */
+  compactOf(slot: number): Uint8Array {
+    if (this.hasFlag(slot, PeerFlag.IPv6)) return this.compact6.get(slot)!;
+    return this.compact4.subarray(slot * COMPACT4_BYTES, slot * COMPACT4_BYTES + COMPACT4_BYTES);
+  }
+
+  setCompact(slot: number, compact: Uint8Array): void {
+    if (compact.length === COMPACT6_BYTES) {
+      this.compact6.set(slot, compact.slice());
+      this.setFlag(slot, PeerFlag.IPv6, true);
+    } else {
+      this.compact4.set(compact, slot * COMPACT4_BYTES);
+      this.compact6.delete(slot);
+      this.setFlag(slot, PeerFlag.IPv6, false);
+    }
+  }
+
+  portOf(slot: number): number {
+    const c = this.compactOf(slot);
+    return (c[c.length - 2]! << 8) | c[c.length - 1]!;
+  }
+
+  peerIdOf(slot: number): Uint8Array {
+    return this.peerId.subarray(slot * PEER_ID_BYTES, slot * PEER_ID_BYTES + PEER_ID_BYTES);
+  }
+
+  /** Bytes held by the columns (for the memory benchmark). */
+  get byteLength(): number {
+    const columns = [
+      this.peerId,
+      this.compact4,
+      this.swarm,
+      this.user,
+      this.listPos,
+      this.flags,
+      this.keyHash,
+      this.announces,
+      this.uploaded,
+      this.downloaded,
+      this.left,
+      this.corrupt,
+      this.firstSeen,
+      this.lastSeen,
+      this.uploadRate,
+    ];
+    return columns.reduce((sum, c) => sum + c.byteLength, 0);
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const widen = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array | Float32Array>(
+      old: T,
+      make: (n: number) => T,
+      per = 1,
+    ): T => {
+      const next = make(cap * per);
+      next.set(old);
+      return next;
+    };
+    this.peerId = widen(this.peerId, (n) => new Uint8Array(n), PEER_ID_BYTES);
+    this.compact4 = widen(this.compact4, (n) => new Uint8Array(n), COMPACT4_BYTES);
+    this.swarm = widen(this.swarm, (n) => new Int32Array(n).fill(FREE));
+    this.user = widen(this.user, (n) => new Int32Array(n));
+    this.listPos = widen(this.listPos, (n) => new Int32Array(n));
+    this.flags = widen(this.flags, (n) => new Uint8Array(n));
+    this.keyHash = widen(this.keyHash, (n) => new Int32Array(n));
+    this.announces = widen(this.announces, (n) => new Uint32Array(n));
+    this.uploaded = widen(this.uploaded, (n) => new Float64Array(n));
+    this.downloaded = widen(this.downloaded, (n) => new Float64Array(n));
+    this.left = widen(this.left, (n) => new Float64Array(n));
+    this.corrupt = widen(this.corrupt, (n) => new Float64Array(n));
+    this.firstSeen = widen(this.firstSeen, (n) => new Float64Array(n));
+    this.lastSeen = widen(this.lastSeen, (n) => new Float64Array(n));
+    this.uploadRate = widen(this.uploadRate, (n) => new Float32Array(n));
+    this.capacity = cap;
+  }
+}

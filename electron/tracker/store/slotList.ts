@@ -1,0 +1,44 @@
+// A growable list of peer slots with O(1) swap-removal. The table remembers each peer's position
+// so removal needs no search; order is not preserved (selection never relies on it).
+
+export class SlotList {
+  private items = new Int32Array(8);
+  length = 0;
+
+  /** Appends and returns the position. */
+  push(slot: number): number {
+    if (this.length === this.items.length) {
+      const next = new Int32Array(this.items.length * 2);
+      next.set(this.items);
+      this.items = next;
+    }
+    this.items[this.length] = slot;
+    return this.length++;
+  }
+
+  at(position: number): number {
+    return this.items[position]!;
+  }
+
+  /** Removes the item at `position`; returns the slot moved into it, or -1 when none moved. */
+  removeAt(position: number): number {
+    const last = --this.length;
+    if (position === last) return -1;
+    const moved = this.items[last]!;
+    this.items[position] = moved;
+    return moved;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** A view of the live items (valid until the next push). */
+  view(): Int32Array {
+    return this.items.subarray(0, this.length);
+  }
+
+  get byteLength(): number {
+    return this.items.byteLength;
+  }
+}

@@ -117,3 +117,70 @@ export function compactPeers(value: unknown): string[] {
   }
   return out;
 }
+
+/** Bytes from text (each char one byte, as in a bencoded string) and raw byte arrays, concatenated. */
+export function bytesOf(...parts: (string | Uint8Array)[]): Uint8Array {
+  const chunks = parts.map((p) => (typeof p === 'string' ? ascii(p) : p));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
+/** The BEP 23 compact form of an IPv4 peer: 4 address bytes then the port, big-endian. */
+export function compact4(ip: string, port: number): Uint8Array {
+  return Uint8Array.from([...ip.split('.').map(Number), port >> 8, port & 0xff]);
+}
+
+export function hexOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+/** A scrape target (BEP 48) with one `info_hash` per hash, in the order given. */
+export function scrapeTarget(infoHashes: Uint8Array[], path = '/scrape'): string {
+  return `${path}?${infoHashes.map((h) => `info_hash=${percentEncodeBytes(h)}`).join('&')}`;
+}
+
+/** The counts a scrape reports for one torrent, read back from the bencoded response. */
+export function scrapeCounts(
+  t: TestTracker,
+  infoHash: Uint8Array = INFO_HASH,
+  path = '/scrape',
+): { complete: number; incomplete: number; downloaded: number; downloaders: number } {
+  const files = decodeDict(t.get(scrapeTarget([infoHash], path)).body).files as Record<string, unknown>;
+  const entry = Object.values(files)[0] as Record<string, number>;
+  return {
+    complete: entry.complete!,
+    incomplete: entry.incomplete!,
+    downloaded: entry.downloaded!,
+    downloaders: entry.downloaders!,
+  };
+}
+
+/** The response's counts, for comparing with scrape and stats. */
+export function announceCounts(response: Record<string, unknown>): {
+  complete: unknown;
+  incomplete: unknown;
+  downloaded: unknown;
+} {
+  return {
+    complete: response.complete,
+    incomplete: response.incomplete,
+    downloaded: response.downloaded,
+  };
+}
+
+/** The last event of a type (the answer to the request just sent, usually). */
+export function lastEvent<T extends TrackerEvent['type']>(
+  t: TestTracker,
+  type: T,
+): Extract<TrackerEvent, { type: T }> {
+  for (let i = t.events.length - 1; i >= 0; i--) {
+    const event = t.events[i]!;
+    if (event.type === type) return event as Extract<TrackerEvent, { type: T }>;
+  }
+  throw new Error(`no ${type} event`);
+}

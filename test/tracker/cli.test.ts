@@ -1,0 +1,102 @@
+// The headless tracker CLI (electron/cli/tracker.ts) as a user runs it: start, announce, SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { announceTarget, decodeDict, id20 } from './helpers';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const running: ChildProcess[] = [];
+
+afterEach(() => {
+  // SIGTERM, not SIGKILL: tsx passes it on to the tracker, so no orphan keeps a port open.
+  for (const child of running.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
+
+/**
+ * `npx tsx …` runs tsx under `npm exec`, which starts it through `sh -c` and, on SIGTERM, dies without
+ * passing the signal on (the tracker would be orphaned and its exit code lost). So the SIGTERM test
+ * starts the same tsx binary directly; the tracker sees exactly the arguments npx would give it.
+ */
+function tracker(
+  args: string[],
+  viaNpx = false,
+): { child: ChildProcess; stdout: () => string; stderr: () => string } {
+  const child = viaNpx
+    ? spawn('npx', ['tsx', 'electron/cli/tracker.ts', ...args], { cwd: ROOT })
+    : spawn(`${ROOT}node_modules/.bin/tsx`, ['electron/cli/tracker.ts', ...args], { cwd: ROOT });
+  running.push(child);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  return { child, stdout: () => out, stderr: () => err };
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+function until<T>(read: () => T | undefined, child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      const value = read();
+      if (value !== undefined) {
+        clearInterval(poll);
+        resolve(value);
+      } else if (child.exitCode !== null) {
+        clearInterval(poll);
+        reject(new Error(`exited (${child.exitCode}) before ${what}`));
+      }
+    }, 25);
+  });
+}
+
+function get(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+}
+
+describe('tracker CLI', () => {
+  it('prints its announce URL with the real port, serves announces, and exits 0 on SIGTERM', async () => {
+    const { child, stdout } = tracker(['--port', '0', '--passkey', 'abc', '--quiet']);
+    const url = await until(
+      () =>
+        /announce URL \(abc\): (http:\/\/127\.0\.0\.1:(\d+)\/announce)\?passkey=abc/.exec(stdout()) ??
+        undefined,
+      child,
+      'the announce URL',
+    );
+    expect(Number(url[2])).toBeGreaterThan(0);
+    expect(stdout()).toContain(`listening on 127.0.0.1:${url[2]}`);
+    expect(stdout()).toContain(`also accepted:  http://127.0.0.1:${url[2]}/abc/announce`);
+
+    const query = announceTarget({ peerId: id20('-TR1320-clitest00001'), event: 'started' }).replace(
+      '/announce',
+      '',
+    );
+    const response = decodeDict(await get(`${url[1]}${query}&passkey=abc`));
+    expect(response).toMatchObject({ complete: 0, incomplete: 1, interval: 1800, 'min interval': 900 });
+    const refused = decodeDict(await get(`${url[1]}${query}`));
+    expect(Object.keys(refused)).toEqual(['failure reason']);
+
+    const exit = exited(child);
+    child.kill('SIGTERM');
+    expect(await exit).toEqual({ code: 0, signal: null });
+    expect(stdout()).toContain('SIGTERM: stopping (1 peers in 1 torrents)');
+  });
+
+  it('exits with code 2 and names the option when an option is invalid', async () => {
+    const { child, stderr } = tracker(['--port', '0', '--selection', 'foo'], true);
+    expect(await exited(child)).toEqual({ code: 2, signal: null });
+    expect(stderr()).toMatch(/selection: Invalid option/);
+    expect(stderr()).toContain('Usage: npm run tracker');
+  });
+});

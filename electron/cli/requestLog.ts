@@ -10,7 +10,10 @@ interface Pending {
 
 const MAX_TARGET_SHOWN = 160;
 
-export function requestLogger(write: (line: string) => void, clock: () => number): (event: TrackerEvent) => void {
+export function requestLogger(
+  write: (line: string) => void,
+  clock: () => number,
+): (event: TrackerEvent) => void {
   const pending = new Map<number, Pending>();
   return (event) => {
     switch (event.type) {
@@ -18,13 +21,17 @@ export function requestLogger(write: (line: string) => void, clock: () => number
         pending.set(event.requestId, {
           remote: `${event.remoteIp}:${event.remotePort}`,
           method: event.method,
-          target: event.target.length > MAX_TARGET_SHOWN ? event.target.slice(0, MAX_TARGET_SHOWN) + '…' : event.target,
+          target:
+            event.target.length > MAX_TARGET_SHOWN
+              ? event.target.slice(0, MAX_TARGET_SHOWN) + '…'
+              : event.target,
           detail: '',
         });
         break;
       case 'announceAnswered': {
         const p = pending.get(event.requestId);
-        if (p) p.detail = `${event.peers.length} peers, ${event.complete} seeders / ${event.incomplete} leechers`;
+        if (p)
+          p.detail = `${event.peers.length} peers, ${event.complete} seeders / ${event.incomplete} leechers`;
         break;
       }
       case 'scrapeAnswered': {
@@ -42,12 +49,16 @@ export function requestLogger(write: (line: string) => void, clock: () => number
         pending.delete(event.requestId);
         if (!p) break;
         const time = new Date(clock()).toISOString().slice(11, 19);
-        write(`${time} ${p.remote} ${p.method} ${p.target} → ${event.status} ${event.bytes} B${p.detail ? ` (${p.detail})` : ''}`);
+        write(
+          `${time} ${p.remote} ${p.method} ${p.target} → ${event.status} ${event.bytes} B${p.detail ? ` (${p.detail})` : ''}`,
+        );
         break;
       }
       case 'peerRemoved':
         if (event.reason === 'expired') {
-          write(`${new Date(clock()).toISOString().slice(11, 19)} expired ${event.ip}:${event.port} (${event.infoHash.slice(0, 8)}…)`);
+          write(
+            `${new Date(clock()).toISOString().slice(11, 19)} expired ${event.ip}:${event.port} (${event.infoHash.slice(0, 8)}…)`,
+          );
         }
         break;
       default:

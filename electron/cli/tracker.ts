@@ -1,6 +1,10 @@
 // `npm run tracker -- [options]`: the embedded tracker alone, on a real socket, with the wall clock.
 import { parseArgs } from 'node:util';
-import { selectionStrategyNames, trackerSettingsSchema, type TrackerSettings } from '../../shared/tracker/settings';
+import {
+  selectionStrategyNames,
+  trackerSettingsSchema,
+  type TrackerSettings,
+} from '../../shared/tracker/settings';
 import { describeIssues, defaultTrackerSettings } from '../../shared/tracker/settings';
 import { presetSettings, trackerPresetNames, type TrackerPresetName } from '../../shared/tracker/presets';
 import { TrackerHttpServer } from '../tracker/http/server';
@@ -35,7 +39,14 @@ function whole(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function parse(): { host: string; port: number; settings: TrackerSettings; passkeys: string[]; seed: number; quiet: boolean } {
+function parse(): {
+  host: string;
+  port: number;
+  settings: TrackerSettings;
+  passkeys: string[];
+  seed: number;
+  quiet: boolean;
+} {
   let args;
   try {
     args = parseArgs({
@@ -68,15 +79,15 @@ function parse(): { host: string; port: number; settings: TrackerSettings; passk
     if (!(trackerPresetNames as string[]).includes(args.preset)) fail(`unknown --preset ${args.preset}`);
     base = presetSettings(args.preset as TrackerPresetName);
   }
-  const patch: Record<string, unknown> = {
-    interval: whole('interval', args.interval),
-    minInterval: whole('min-interval', args['min-interval']),
-    peerTimeout: whole('peer-timeout', args['peer-timeout']),
-    numwantMax: whole('numwant-max', args['numwant-max']),
-    selection: args.selection,
-  };
-  if (args.private || args.passkey.length > 0) patch.private = true;
-  for (const key of Object.keys(patch)) if (patch[key] === undefined) delete patch[key];
+  const given: [string, unknown][] = [
+    ['interval', whole('interval', args.interval)],
+    ['minInterval', whole('min-interval', args['min-interval'])],
+    ['peerTimeout', whole('peer-timeout', args['peer-timeout'])],
+    ['numwantMax', whole('numwant-max', args['numwant-max'])],
+    ['selection', args.selection],
+    ['private', args.private || args.passkey.length > 0 ? true : undefined],
+  ];
+  const patch: Record<string, unknown> = Object.fromEntries(given.filter(([, value]) => value !== undefined));
   if (typeof patch.numwantMax === 'number' && patch.numwantMax < base.numwantDefault) {
     patch.numwantDefault = patch.numwantMax;
   }
@@ -119,7 +130,8 @@ async function main(): Promise<void> {
   }
   const s = tracker.settings;
   log(`Tracker Lab tracker listening on ${address.address}:${address.port}`);
-  for (const line of announceUrls(address.address, address.port, s.private ? options.passkeys : [])) log(line);
+  for (const line of announceUrls(address.address, address.port, s.private ? options.passkeys : []))
+    log(line);
   log(
     `interval ${s.interval} s, min interval ${s.minInterval} s, peer timeout ${s.peerTimeout} s, ` +
       `numwant ${s.numwantDefault}/${s.numwantMax}, selection ${s.selection}${s.private ? ', private' : ''}`,

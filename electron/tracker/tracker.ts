@@ -1,6 +1,6 @@
 // The embedded tracker's protocol core: no I/O, no wall clock. Transports (HTTP, UDP, in-process)
 // hand it decoded requests with the time; it answers with data and reports every step as an event.
-import { createPrng, type Prng } from '../../shared/prng';
+import { createPrng, prngFromState, type Prng } from '../../shared/prng';
 import type { TrackerEvent, TrackerEventSink } from '../../shared/tracker/events';
 import {
   defaultTrackerSettings,
@@ -18,8 +18,8 @@ import type { AnnounceRequest, RequestContext, ScrapeRequest } from './request';
 import { scrape, type ScrapeResult } from './scrape';
 import type { TrackerState } from './state';
 import { trackerStats } from './stats';
-import { PeerStore } from './store/peerStore';
-import { UserAccounts } from './users';
+import { PeerStore, type PeerStoreSnapshot } from './store/peerStore';
+import { UserAccounts, type UserAccountsSnapshot } from './users';
 
 export interface TrackerOptions {
   settings?: Partial<TrackerSettings>;
@@ -28,6 +28,15 @@ export interface TrackerOptions {
   seed?: number;
   rng?: Prng;
   onEvent?: TrackerEventSink;
+}
+
+/** Everything the tracker holds, as plain data: an engine snapshot restores it exactly. */
+export interface TrackerSnapshot {
+  settings: TrackerSettings;
+  store: PeerStoreSnapshot;
+  users: UserAccountsSnapshot;
+  rng: number[];
+  requestCounter: number;
 }
 
 export type SettingsUpdate = { ok: true; changed: (keyof TrackerSettings)[] } | { ok: false; error: string };
@@ -167,6 +176,25 @@ export class Tracker {
       passkey: parsed.data.passkey,
     });
     return { ok: true };
+  }
+
+  snapshot(): TrackerSnapshot {
+    return {
+      settings: { ...this.state.settings },
+      store: this.state.store.snapshot(),
+      users: this.state.users.snapshot(),
+      rng: this.state.rng.state(),
+      requestCounter: this.requestCounter,
+    };
+  }
+
+  /** Puts the tracker back into a snapshot's state (events are not re-emitted). */
+  restore(snapshot: TrackerSnapshot): void {
+    this.state.settings = { ...snapshot.settings };
+    this.state.store.restore(snapshot.store);
+    this.state.users.restore(snapshot.users);
+    this.state.rng = prngFromState(snapshot.rng);
+    this.requestCounter = snapshot.requestCounter;
   }
 
   stats(includePeers = true): TrackerStats {

@@ -11,8 +11,13 @@ export interface UserAccount {
   snatches: number;
 }
 
+export interface UserAccountsSnapshot {
+  accounts: UserAccount[];
+  snatched: string[];
+}
+
 export class UserAccounts {
-  private readonly accounts: UserAccount[] = [];
+  private accounts: UserAccount[] = [];
   private readonly byPasskey = new Map<string, UserAccount>();
   /** `${user}:${infoHashHex}` for every (user, torrent) already counted as a snatch. */
   private readonly snatched = new Set<string>();
@@ -45,6 +50,18 @@ export class UserAccounts {
 
   all(): readonly UserAccount[] {
     return this.accounts;
+  }
+
+  snapshot(): UserAccountsSnapshot {
+    return { accounts: this.accounts.map((a) => ({ ...a })), snatched: [...this.snatched] };
+  }
+
+  restore(snapshot: UserAccountsSnapshot): void {
+    this.accounts = snapshot.accounts.map((a) => ({ ...a }));
+    this.byPasskey.clear();
+    for (const a of this.accounts) this.byPasskey.set(a.passkey, a);
+    this.snatched.clear();
+    for (const key of snapshot.snatched) this.snatched.add(key);
   }
 
   /** Records a snatch for (user, torrent); false when it was already counted. */

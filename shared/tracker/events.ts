@@ -4,7 +4,8 @@ import type { SelectionStrategyName, TrackerSettings } from './settings';
 
 /** `none` is the regular (periodic) announce: BEP 3's "empty" event. `paused` is BEP 21. */
 export type AnnounceEventName = 'started' | 'completed' | 'stopped' | 'paused' | 'none';
-export type TrackerTransport = 'http' | 'udp' | 'inproc';
+/** The protocol a request came in over (the simulation's in-process transport is HTTP without a socket). */
+export type TrackerTransport = 'http' | 'udp';
 
 /** Why a peer was put in a response; the renderer turns the code into a sentence. */
 export type SelectionReason =

@@ -74,7 +74,7 @@ export function testTracker(
         target,
         remoteIp: options.ip ?? '127.0.0.1',
         remotePort: options.remotePort ?? 40000,
-        transport: 'inproc',
+        transport: 'http',
       },
       options.now ?? 0,
     );

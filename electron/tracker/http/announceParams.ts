@@ -116,7 +116,9 @@ export function parseAnnounceParams(
   const noPeerId = parseFlag('no_peer_id', q.get('no_peer_id'));
   if (!noPeerId.ok) return noPeerId;
 
-  const key = q.get('key') ?? null;
+  // An empty `key=` is no key at all: it could not tell anyone apart.
+  const rawKey = q.get('key');
+  const key = rawKey && rawKey.length > 0 ? rawKey : null;
   if (key && key.length > MAX_KEY_BYTES)
     return reject(`key is too long (at most ${MAX_KEY_BYTES} bytes)`, 'key');
   const trackerId = q.get('trackerid');

@@ -19,6 +19,8 @@ export interface HttpRequestLike {
 }
 
 export interface HttpReply {
+  /** The tracker's number for this request (events carry it). */
+  requestId: number;
   status: number;
   headers: Record<string, string>;
   body: Uint8Array;
@@ -43,7 +45,7 @@ export function handleHttp(tracker: Tracker, req: HttpRequestLike, now: number):
     method: req.method,
     target: req.target.length > MAX_TARGET_LENGTH ? req.target.slice(0, MAX_TARGET_LENGTH) + '…' : req.target,
   });
-  const reply = route(tracker, req, requestId, now);
+  const reply: HttpReply = { requestId, ...route(tracker, req, requestId, now) };
   const recordBody = reply.headers['content-type'] === BENCODE_TYPE;
   tracker.emit({
     type: 'responseSent',
@@ -56,7 +58,9 @@ export function handleHttp(tracker: Tracker, req: HttpRequestLike, now: number):
   return reply;
 }
 
-function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: number): HttpReply {
+type Routed = Omit<HttpReply, 'requestId'>;
+
+function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: number): Routed {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return plain(tracker, requestId, now, 405, 'method not allowed: use GET', { allow: 'GET, HEAD' });
   }
@@ -107,7 +111,7 @@ function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: n
   return bencoded(encodeScrape(result.files));
 }
 
-function bencoded(body: Uint8Array): HttpReply {
+function bencoded(body: Uint8Array): Routed {
   return { status: 200, headers: { 'content-type': BENCODE_TYPE }, body };
 }
 
@@ -118,7 +122,7 @@ function failure(
   now: number,
   reason: string,
   field: string | null,
-): HttpReply {
+): Routed {
   tracker.emit({ type: 'requestFailed', t: now, requestId, status: 200, reason, field });
   return bencoded(encodeFailure(reason));
 }
@@ -130,7 +134,7 @@ function plain(
   status: number,
   reason: string,
   headers: Record<string, string> = {},
-): HttpReply {
+): Routed {
   tracker.emit({ type: 'requestFailed', t: now, requestId, status, reason, field: null });
   return {
     status,
@@ -145,7 +149,7 @@ function statsReply(
   now: number,
   remote: PeerAddress,
   query: string,
-): HttpReply {
+): Routed {
   if (tracker.settings.statsAccess === 'loopback' && !isLoopback(remote)) {
     return plain(tracker, requestId, now, 403, 'stats are served to loopback clients only');
   }

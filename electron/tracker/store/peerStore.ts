@@ -2,7 +2,8 @@
 // (torrent, compact address). It keeps list membership, flags and indexes consistent; the rules
 // for *when* to add, move or remove a peer live in the tracker, not here.
 import { toHex } from '../../../shared/bytes';
-import { COMPACT4_BYTES, PEER_ID_BYTES, PeerFlag, PeerTable } from './peerTable';
+import { COMPACT4_BYTES, PEER_ID_BYTES, PeerFlag, PeerTable, type PeerTableSnapshot } from './peerTable';
+import { SlotList } from './slotList';
 import { fnv1a, SlotIndex } from './slotIndex';
 import { Swarm } from './swarm';
 
@@ -25,29 +26,50 @@ export interface NewPeer {
   now: number;
 }
 
+export interface SwarmSnapshot {
+  index: number;
+  infoHash: Uint8Array;
+  infoHashHex: string;
+  seeders: Int32Array;
+  leechers: Int32Array;
+  snatches: number;
+  pausedLeechers: number;
+}
+
+export interface PeerStoreSnapshot {
+  table: PeerTableSnapshot;
+  swarms: (SwarmSnapshot | null)[];
+  byPeerId: { cells: Int32Array; size: number };
+  byAddress: { cells: Int32Array; size: number };
+}
+
 export class PeerStore {
-  readonly table = new PeerTable();
+  private table_ = new PeerTable();
   private readonly swarmsByHex = new Map<string, Swarm>();
-  private readonly swarms: (Swarm | undefined)[] = [];
+  private swarms: (Swarm | undefined)[] = [];
+
+  get table(): PeerTable {
+    return this.table_;
+  }
 
   private readonly byPeerId = new SlotIndex<PeerIdProbe>({
     hashSlot: (slot) =>
-      fnv1a(this.table.peerId, slot * PEER_ID_BYTES, PEER_ID_BYTES, this.table.swarm[slot]!),
+      fnv1a(this.table_.peerId, slot * PEER_ID_BYTES, PEER_ID_BYTES, this.table_.swarm[slot]!),
     hashProbe: (p) => fnv1a(p.peerId, 0, PEER_ID_BYTES, p.swarm),
-    matches: (slot, p) => this.table.swarm[slot] === p.swarm && this.peerIdEquals(slot, p.peerId),
+    matches: (slot, p) => this.table_.swarm[slot] === p.swarm && this.peerIdEquals(slot, p.peerId),
   });
 
   private readonly byAddress = new SlotIndex<AddressProbe>({
     hashSlot: (slot) => {
-      const c = this.table.compactOf(slot);
-      return fnv1a(c, 0, c.length, this.table.swarm[slot]!);
+      const c = this.table_.compactOf(slot);
+      return fnv1a(c, 0, c.length, this.table_.swarm[slot]!);
     },
     hashProbe: (p) => fnv1a(p.compact, 0, p.compact.length, p.swarm),
-    matches: (slot, p) => this.table.swarm[slot] === p.swarm && this.compactEquals(slot, p.compact),
+    matches: (slot, p) => this.table_.swarm[slot] === p.swarm && this.compactEquals(slot, p.compact),
   });
 
   get peerCount(): number {
-    return this.table.count;
+    return this.table_.count;
   }
 
   get torrentCount(): number {
@@ -59,7 +81,7 @@ export class PeerStore {
   }
 
   swarmOf(slot: number): Swarm {
-    return this.swarms[this.table.swarm[slot]!]!;
+    return this.swarms[this.table_.swarm[slot]!]!;
   }
 
   swarmOrCreate(infoHash: Uint8Array, infoHashHex: string): Swarm {
@@ -123,7 +145,7 @@ export class PeerStore {
     this.unlist(swarm, slot);
     this.byPeerId.remove(slot);
     this.byAddress.remove(slot);
-    this.table.release(slot);
+    this.table_.release(slot);
   }
 
   /** Moves a peer between the leecher and seeder lists. */
@@ -147,7 +169,7 @@ export class PeerStore {
   /** A peer that moved (IP change recognised by peer_id or key): re-index it under its new address. */
   setAddress(slot: number, compact: Uint8Array): void {
     this.byAddress.remove(slot);
-    this.table.setCompact(slot, compact);
+    this.table_.setCompact(slot, compact);
     this.byAddress.insert(slot);
   }
 
@@ -160,7 +182,7 @@ export class PeerStore {
     }
     this.byPeerId.clear();
     this.byAddress.clear();
-    this.table.clear();
+    this.table_.clear();
   }
 
   /** Every live slot, in slot order (deterministic). */
@@ -170,12 +192,54 @@ export class PeerStore {
   }
 
   peerIdHex(slot: number): string {
-    return toHex(this.table.peerIdOf(slot));
+    return toHex(this.table_.peerIdOf(slot));
+  }
+
+  snapshot(): PeerStoreSnapshot {
+    return {
+      table: this.table_.snapshot(),
+      swarms: this.swarms.map((s) =>
+        s === undefined
+          ? null
+          : {
+              index: s.index,
+              infoHash: s.infoHash.slice(),
+              infoHashHex: s.infoHashHex,
+              seeders: s.seeders.snapshot(),
+              leechers: s.leechers.snapshot(),
+              snatches: s.snatches,
+              pausedLeechers: s.pausedLeechers,
+            },
+      ),
+      byPeerId: this.byPeerId.snapshot(),
+      byAddress: this.byAddress.snapshot(),
+    };
+  }
+
+  restore(snapshot: PeerStoreSnapshot): void {
+    this.table_ = PeerTable.restore(snapshot.table);
+    this.swarmsByHex.clear();
+    this.swarms = snapshot.swarms.map((s) => {
+      if (s === null) return undefined;
+      const swarm = new Swarm(
+        s.index,
+        s.infoHash.slice(),
+        s.infoHashHex,
+        SlotList.restore(s.seeders),
+        SlotList.restore(s.leechers),
+      );
+      swarm.snatches = s.snatches;
+      swarm.pausedLeechers = s.pausedLeechers;
+      this.swarmsByHex.set(s.infoHashHex, swarm);
+      return swarm;
+    });
+    this.byPeerId.restore(snapshot.byPeerId);
+    this.byAddress.restore(snapshot.byAddress);
   }
 
   /** Bytes held by the typed-array columns and indexes (not counting per-swarm objects). */
   get byteLength(): number {
-    return this.table.byteLength + this.byPeerId.byteLength + this.byAddress.byteLength;
+    return this.table_.byteLength + this.byPeerId.byteLength + this.byAddress.byteLength;
   }
 
   private unlist(swarm: Swarm, slot: number): void {
@@ -188,14 +252,14 @@ export class PeerStore {
   }
 
   private peerIdEquals(slot: number, peerId: Uint8Array): boolean {
-    const ids = this.table.peerId;
+    const ids = this.table_.peerId;
     const base = slot * PEER_ID_BYTES;
     for (let i = 0; i < PEER_ID_BYTES; i++) if (ids[base + i] !== peerId[i]) return false;
     return true;
   }
 
   private compactEquals(slot: number, compact: Uint8Array): boolean {
-    const own = this.table.compactOf(slot);
+    const own = this.table_.compactOf(slot);
     if (own.length !== compact.length) return false;
     for (let i = 0; i < own.length; i++) if (own[i] !== compact[i]) return false;
     return true;

@@ -17,6 +17,34 @@ export type PeerFlag = (typeof PeerFlag)[keyof typeof PeerFlag];
 
 const FREE = -1;
 
+const COLUMN_NAMES = [
+  'peerId',
+  'compact4',
+  'swarm',
+  'user',
+  'listPos',
+  'flags',
+  'keyHash',
+  'announces',
+  'uploaded',
+  'downloaded',
+  'left',
+  'corrupt',
+  'firstSeen',
+  'lastSeen',
+  'uploadRate',
+] as const;
+type ColumnName = (typeof COLUMN_NAMES)[number];
+
+export interface PeerTableSnapshot {
+  capacity: number;
+  liveCount: number;
+  freeSlots: number[];
+  nextUnused: number;
+  compact6: [number, Uint8Array][];
+  columns: { [K in ColumnName]: PeerTable[K] };
+}
+
 export class PeerTable {
   capacity: number;
   private liveCount = 0;
@@ -136,26 +164,32 @@ export class PeerTable {
     return this.peerId.subarray(slot * PEER_ID_BYTES, slot * PEER_ID_BYTES + PEER_ID_BYTES);
   }
 
+  snapshot(): PeerTableSnapshot {
+    const columns = {} as PeerTableSnapshot['columns'];
+    for (const name of COLUMN_NAMES) columns[name] = this[name].slice() as never;
+    return {
+      capacity: this.capacity,
+      liveCount: this.liveCount,
+      freeSlots: [...this.freeSlots],
+      nextUnused: this.nextUnused,
+      compact6: [...this.compact6].map(([slot, bytes]) => [slot, bytes.slice()]),
+      columns,
+    };
+  }
+
+  static restore(snapshot: PeerTableSnapshot): PeerTable {
+    const table = new PeerTable(snapshot.capacity);
+    for (const name of COLUMN_NAMES) table[name] = snapshot.columns[name].slice() as never;
+    table.liveCount = snapshot.liveCount;
+    table.freeSlots = [...snapshot.freeSlots];
+    table.nextUnused = snapshot.nextUnused;
+    for (const [slot, bytes] of snapshot.compact6) table.compact6.set(slot, bytes.slice());
+    return table;
+  }
+
   /** Bytes held by the columns (for the memory benchmark). */
   get byteLength(): number {
-    const columns = [
-      this.peerId,
-      this.compact4,
-      this.swarm,
-      this.user,
-      this.listPos,
-      this.flags,
-      this.keyHash,
-      this.announces,
-      this.uploaded,
-      this.downloaded,
-      this.left,
-      this.corrupt,
-      this.firstSeen,
-      this.lastSeen,
-      this.uploadRate,
-    ];
-    return columns.reduce((sum, c) => sum + c.byteLength, 0);
+    return COLUMN_NAMES.reduce((sum, name) => sum + this[name].byteLength, 0);
   }
 
   private grow(): void {

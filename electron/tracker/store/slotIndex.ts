@@ -81,6 +81,16 @@ export class SlotIndex<Probe> {
     this.size = 0;
   }
 
+  snapshot(): { cells: Int32Array; size: number } {
+    return { cells: this.cells.slice(), size: this.size };
+  }
+
+  restore(snapshot: { cells: Int32Array; size: number }): void {
+    this.cells = snapshot.cells.slice();
+    this.mask = this.cells.length - 1;
+    this.size = snapshot.size;
+  }
+
   /** Bytes held by the index (for the memory benchmark). */
   get byteLength(): number {
     return this.cells.byteLength;

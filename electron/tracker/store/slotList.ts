@@ -41,4 +41,16 @@ export class SlotList {
   get byteLength(): number {
     return this.items.byteLength;
   }
+
+  snapshot(): Int32Array {
+    return this.items.slice(0, this.length);
+  }
+
+  static restore(items: Int32Array): SlotList {
+    const list = new SlotList();
+    list.items = new Int32Array(Math.max(8, items.length));
+    list.items.set(items);
+    list.length = items.length;
+    return list;
+  }
 }

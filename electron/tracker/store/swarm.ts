@@ -3,8 +3,6 @@
 import { SlotList } from './slotList';
 
 export class Swarm {
-  readonly seeders = new SlotList();
-  readonly leechers = new SlotList();
   /** Completed downloads counted (the `downloaded` field); survives restarts like a tracker's DB. */
   snatches = 0;
   /** Leechers that announced `event=paused` (BEP 21 partial seeds): incomplete but not downloading. */
@@ -14,6 +12,8 @@ export class Swarm {
     readonly index: number,
     readonly infoHash: Uint8Array,
     readonly infoHashHex: string,
+    readonly seeders = new SlotList(),
+    readonly leechers = new SlotList(),
   ) {}
 
   get complete(): number {

@@ -1,0 +1,270 @@
+// The engine: one tracker, one simulation, one event log. It takes commands (validated; a bad one
+// becomes an error event), keeps snapshots so any virtual time can be restored, and produces the
+// run report. A run is fully defined by scenario + seed + the commands issued (with their times).
+import { controlCommandSchema, type ActionCommandInput } from '../../shared/commands';
+import type { LoggedEvent, SimEvent } from '../../shared/events';
+import { createPrng, type Prng } from '../../shared/prng';
+import type { TrackerEvent } from '../../shared/tracker/events';
+import { Simulation } from '../sim/simulation';
+import type { SimSnapshot } from '../sim/snapshot';
+import { Tracker, type TrackerSnapshot } from '../tracker/tracker';
+import { EventLog } from './eventLog';
+import { HttpTrackerPort } from './httpPort';
+import { InProcessTrackerPort } from './inProcessPort';
+import { Playback, type Speed, type WallClock } from './playback';
+import { RunAccounting, type RunReport } from './report';
+import { prepareScenario, type PreparedScenario } from './setup';
+
+export type TransportName = 'inproc' | 'http';
+
+export interface EngineOptions {
+  /** The scenario file's contents (validated here). */
+  scenario: unknown;
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  transport?: TransportName;
+  /** Keep events in memory (needed to seek); headless runs may stream them instead. */
+  retainEvents?: boolean;
+  /** Keep a running digest of the log. */
+  digest?: boolean;
+  /** Virtual milliseconds between snapshots (Infinity: none, so no seeking). */
+  snapshotEveryMs?: number;
+  /** Wall clock for real-time playback (the CLI and the app inject the real one). */
+  wallClock?: WallClock;
+}
+
+export interface RecordedCommand {
+  at: number;
+  /** The log length when it was applied: replays apply it at the same point. */
+  seq: number;
+  command: unknown;
+}
+
+interface EngineSnapshot {
+  t: number;
+  logLength: number;
+  trackerUp: boolean;
+  sim: SimSnapshot;
+  tracker: TrackerSnapshot;
+}
+
+export interface EngineStatus {
+  now: number;
+  endMs: number;
+  playing: boolean;
+  speed: Speed;
+  events: number;
+}
+
+type Port = InProcessTrackerPort | HttpTrackerPort;
+
+export class Engine {
+  readonly log: EventLog;
+  readonly seed: number;
+  readonly endMs: number;
+  readonly commands: RecordedCommand[] = [];
+  private sim!: Simulation;
+  private accounting = new RunAccounting();
+  private readonly snapshots: EngineSnapshot[] = [];
+  private readonly playback: Playback | null;
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>();
+  private readonly snapshotEveryMs: number;
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    const prepared = prepareScenario(options.scenario);
+    const engine = new Engine(options, prepared);
+    await engine.start(options.transport ?? 'inproc');
+    return engine;
+  }
+
+  private readonly tracker: Tracker;
+  private readonly master: Prng;
+  private port!: Port;
+
+  private constructor(
+    options: EngineOptions,
+    readonly prepared: PreparedScenario,
+  ) {
+    this.seed = options.seed ?? prepared.scenario.seed;
+    this.endMs = prepared.scenario.duration;
+    this.snapshotEveryMs = options.snapshotEveryMs ?? 60_000;
+    this.log = new EventLog({ retain: options.retainEvents ?? true, digest: options.digest ?? false });
+    this.log.subscribe((e) => this.accounting.observe(e));
+    // One master PRNG for the run: the tracker gets the first independent stream, the simulation the rest.
+    this.master = createPrng(this.seed);
+    this.tracker = new Tracker({
+      settings: prepared.trackerSettings,
+      users: prepared.scenario.tracker.users,
+      rng: this.master.fork(),
+      onEvent: (e) => this.onTrackerEvent(e),
+    });
+    this.playback = options.wallClock
+      ? new Playback(this, options.wallClock, () => this.notifyStatus())
+      : null;
+  }
+
+  private async start(transport: TransportName): Promise<void> {
+    if (transport === 'http') {
+      const port = new HttpTrackerPort(this.tracker, () => this.sim.now);
+      await port.start(0);
+      this.port = port;
+    } else {
+      this.port = new InProcessTrackerPort(this.tracker);
+    }
+    this.sim = new Simulation({
+      scenario: this.prepared.scenario,
+      timeline: this.prepared.timeline,
+      seed: this.seed,
+      rng: this.master,
+      tracker: this.port,
+      emit: (e) => this.log.append(e),
+    });
+    if (this.snapshotEveryMs !== Infinity) this.takeSnapshot();
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  get simulation(): Simulation {
+    return this.sim;
+  }
+
+  get trackerCore(): Tracker {
+    return this.tracker;
+  }
+
+  /** The HTTP tracker's port when the transport is HTTP. */
+  get httpPort(): number | null {
+    return this.port instanceof HttpTrackerPort ? this.port.listeningPort : null;
+  }
+
+  status(): EngineStatus {
+    return {
+      now: this.now,
+      endMs: this.endMs,
+      playing: this.playback?.playing ?? false,
+      speed: this.playback?.speed ?? 'max',
+      events: this.log.length,
+    };
+  }
+
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Runs (as fast as possible) to virtual time `t`, taking snapshots and replaying recorded commands. */
+  async advanceTo(t: number): Promise<void> {
+    for (;;) {
+      const pending = this.pendingCommand();
+      const snapAt = this.nextSnapshotAt();
+      let target = t;
+      if (pending && pending.at < target) target = pending.at;
+      if (snapAt < target) target = snapAt;
+      await this.sim.runUntil(target);
+      if (snapAt === target) this.takeSnapshot();
+      if (pending && pending.at === target) {
+        await this.sim.apply(pending.command, 'user');
+        continue;
+      }
+      if (target >= t) return;
+    }
+  }
+
+  /** Advances to the next instant at which something is logged (or the end). */
+  async step(): Promise<void> {
+    const before = this.log.length;
+    while (this.log.length === before) {
+      const next = Math.min(this.sim.nextEventTime(), this.pendingCommand()?.at ?? Infinity);
+      if (next === Infinity || next > this.endMs) return;
+      await this.advanceTo(next);
+    }
+    this.notifyStatus();
+  }
+
+  /** Any command: control commands drive the clock; everything else is an action for the simulation. */
+  async dispatch(input: unknown): Promise<void> {
+    const control = controlCommandSchema.safeParse(input);
+    if (control.success) {
+      const c = control.data;
+      switch (c.type) {
+        case 'play':
+          return this.playback?.play();
+        case 'pause':
+          return this.playback?.pause();
+        case 'setSpeed':
+          return this.playback?.setSpeed(c.speed);
+        case 'step':
+          return this.step();
+        case 'seek':
+          return this.seek(c.to);
+      }
+    }
+    // A command issued in the past of the recording forks it: the old future is dropped.
+    if (this.pendingCommand()) this.commands.splice(this.commands.findIndex((c) => c.seq >= this.log.length));
+    this.commands.push({ at: this.now, seq: this.log.length, command: input });
+    await this.sim.apply(input as ActionCommandInput, 'user');
+    this.notifyStatus();
+  }
+
+  /** Restores the state at virtual time `t` (from the nearest snapshot, then re-running). */
+  async seek(t: number): Promise<void> {
+    const target = Math.max(0, Math.min(t, this.endMs));
+    const snapshot = [...this.snapshots].reverse().find((s) => s.t <= target);
+    if (!snapshot) throw new Error('seeking needs snapshots (snapshotEveryMs was Infinity)');
+    this.playback?.pause();
+    this.tracker.restore(snapshot.tracker);
+    await this.port.setUp(snapshot.trackerUp, snapshot.t);
+    this.sim = Simulation.fromSnapshot(snapshot.sim, this.port, (e) => this.log.append(e));
+    this.log.truncate(snapshot.logLength);
+    this.snapshots.splice(this.snapshots.indexOf(snapshot) + 1);
+    this.accounting = new RunAccounting();
+    for (const e of this.log.slice()) this.accounting.observe(e);
+    await this.advanceTo(target);
+    this.notifyStatus();
+  }
+
+  report(): RunReport {
+    return this.accounting.report(this.prepared.scenario.name, this.seed, this.now, this.sim.ctx.clients);
+  }
+
+  events(from = 0): LoggedEvent[] {
+    return this.log.slice(from);
+  }
+
+  async close(): Promise<void> {
+    this.playback?.pause();
+    if (this.port instanceof HttpTrackerPort) await this.port.close();
+  }
+
+  private onTrackerEvent(event: TrackerEvent): void {
+    if (this.port instanceof HttpTrackerPort) this.port.observe(event);
+    this.log.append(event as SimEvent);
+  }
+
+  private pendingCommand(): RecordedCommand | undefined {
+    return this.commands.find((c) => c.seq >= this.log.length);
+  }
+
+  private nextSnapshotAt(): number {
+    if (this.snapshotEveryMs === Infinity) return Infinity;
+    const last = this.snapshots[this.snapshots.length - 1];
+    return (last?.t ?? 0) + this.snapshotEveryMs;
+  }
+
+  private takeSnapshot(): void {
+    this.snapshots.push({
+      t: this.sim.now,
+      logLength: this.log.length,
+      trackerUp: this.port.isUp(),
+      sim: this.sim.snapshot(),
+      tracker: this.tracker.snapshot(),
+    });
+  }
+
+  private notifyStatus(): void {
+    const status = this.status();
+    for (const listener of this.statusListeners) listener(status);
+  }
+}

@@ -58,6 +58,19 @@ export type ControlCommand = z.output<typeof controlCommandSchema>;
 export const commandSchema = z.union([actionCommandSchema, controlCommandSchema]);
 export type Command = ActionCommand | ControlCommand;
 
-export function isActionCommand(command: Command): command is ActionCommand {
-  return actionCommandSchema.options.some((o) => o.shape.type.value === command.type);
+export const actionCommandTypes = actionCommandSchema.options.map((o) => o.shape.type.value);
+export const controlCommandTypes = controlCommandSchema.options.map((o) => o.shape.type.value);
+
+/** One line per problem, naming the field; an unknown `type` is named as such. */
+export function describeCommandError(
+  input: unknown,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): string {
+  const type =
+    typeof input === 'object' && input !== null && 'type' in input
+      ? (input as { type: unknown }).type
+      : undefined;
+  const known: readonly string[] = [...actionCommandTypes, ...controlCommandTypes];
+  if (typeof type === 'string' && !known.includes(type)) return `unknown command type "${type}"`;
+  return issues.map((i) => `${i.path.map(String).join('.') || 'command'}: ${i.message}`).join('; ');
 }

@@ -48,6 +48,7 @@ export function parseRate(value: number | string): number | null {
 
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '-' : '';
+  if (ms !== 0 && Math.abs(ms) < 1000) return `${sign}${Math.abs(Math.round(ms))}ms`;
   let rest = Math.abs(Math.round(ms / 1000));
   const h = Math.floor(rest / 3600);
   rest -= h * 3600;

@@ -1,5 +1,6 @@
 // Turning a scenario's client groups into clients: names, arrival times, capacities, seeding times
 // and wire identities, all drawn from the seeded PRNG streams in a fixed order.
+import { asciiBytes } from '../../shared/bytes';
 import type { Prng } from '../../shared/prng';
 import { sample } from '../../shared/sim/distributions';
 import type { Arrival, ClientGroup } from '../../shared/sim/group';
@@ -53,8 +54,8 @@ export function addGroup(
       passkey: user?.passkey ?? null,
       ip: groupAddress(groupIndex, i),
       port: makePort(profile, ctx.rng.identity),
-      peerId: makePeerId(profile, ctx.rng.identity),
-      key: makeKey(profile.key, ctx.rng.identity),
+      peerId: group.peerId === undefined ? makePeerId(profile, ctx.rng.identity) : asciiBytes(group.peerId),
+      key: group.key ?? makeKey(profile.key, ctx.rng.identity),
       uploadCapacity: sample(group.uploadCapacity, ctx.rng.population),
       downloadCapacity: sample(group.downloadCapacity, ctx.rng.population),
       maxConnections: group.maxConnections,

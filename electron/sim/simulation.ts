@@ -1,7 +1,7 @@
 // The simulation: a discrete-event loop over the context. It owns no I/O — the tracker is reached
 // through a TrackerPort — and all randomness comes from PRNG streams forked from one seed.
 import type { ActionCommand, ActionCommandInput } from '../../shared/commands';
-import { actionCommandSchema } from '../../shared/commands';
+import { actionCommandSchema, describeCommandError } from '../../shared/commands';
 import { createPrng, type Prng } from '../../shared/prng';
 import type { SimulationEvent } from '../../shared/sim/events';
 import type { Scenario } from '../../shared/sim/scenario';
@@ -134,9 +134,7 @@ export class Simulation {
     const parsed = actionCommandSchema.safeParse(input);
     const type = typeof input === 'object' && input !== null && 'type' in input ? String(input.type) : null;
     if (!parsed.success) {
-      const error = parsed.error.issues
-        .map((i) => `${i.path.join('.') || 'command'}: ${i.message}`)
-        .join('; ');
+      const error = describeCommandError(input, parsed.error.issues);
       this.ctx.emit({ type: 'commandRejected', t: this.ctx.now, commandType: type, error });
       return error;
     }

@@ -32,7 +32,10 @@ export function computeCredit(input: CreditInput): Credit {
       ? { rule: 'from-zero', uploaded: up, downloaded: down, storeUploaded: up, storeDownloaded: down }
       : { rule: 'baseline', uploaded: 0, downloaded: 0, storeUploaded: up, storeDownloaded: down };
   }
-  if (input.started) {
+  // Careful trackers (Ocelot, AnimeBytes) re-baseline at `started`; the naive modes compute their
+  // delta regardless, which is how a restarted client's reset counters turn into bad credit.
+  const naive = input.counterReset === 'keep-max' || input.counterReset === 'signed-delta';
+  if (input.started && !naive) {
     return { rule: 'baseline', uploaded: 0, downloaded: 0, storeUploaded: up, storeDownloaded: down };
   }
   const dUp = up - input.storedUploaded;

@@ -321,9 +321,12 @@ function countSnatch(state: TrackerState, a: Announcer, swarm: Swarm, slot: numb
     if (state.observed) state.emit({ type: 'snatchRefused', ...base, reason });
   };
   if (a.req.left !== 0) return refuse('left-not-zero');
+  // Remember every user who reported completing this torrent, whatever the mode, so that switching
+  // to once-per-user later still knows who has already been counted.
+  const firstForUser = a.user === -1 || state.users.markSnatched(a.user, swarm.infoHashHex);
   const mode = state.settings.snatchCounting;
   if (mode === 'once-per-user' && a.user !== -1) {
-    if (!state.users.markSnatched(a.user, swarm.infoHashHex)) return refuse('already-counted-for-user');
+    if (!firstForUser) return refuse('already-counted-for-user');
   } else if (mode !== 'every-completed' && t.hasFlag(slot, PeerFlag.Snatched)) {
     return refuse('already-counted-for-peer');
   }

@@ -6,10 +6,10 @@ import { durationDistribution, durationValue, rateDistribution } from './distrib
 export const arrivalSchema = z.discriminatedUnion('type', [
   /** Everyone at `at`, or one every `spacing` from `at`. */
   z
-    .object({ type: z.literal('fixed'), at: durationValue.default(0), spacing: durationValue.default(0) })
+    .object({ type: z.literal('fixed'), at: durationValue.prefault(0), spacing: durationValue.prefault(0) })
     .strict(),
   /** A Poisson process: exponential gaps with mean `meanGap`, from `start`. */
-  z.object({ type: z.literal('poisson'), meanGap: durationValue, start: durationValue.default(0) }).strict(),
+  z.object({ type: z.literal('poisson'), meanGap: durationValue, start: durationValue.prefault(0) }).strict(),
   /** A flash crowd: everyone within `over` after `at`, uniformly. */
   z.object({ type: z.literal('flash-crowd'), at: durationValue, over: durationValue }).strict(),
 ]);
@@ -36,8 +36,22 @@ export const clientGroupSchema = z
     /** How long a client seeds after completing before it quits (sending `stopped`). */
     seedTime: z.union([z.literal('forever'), durationDistribution]).default('forever'),
     maxConnections: z.number().int().min(1).max(500).default(40),
+    /** A fixed peer_id (20 printable characters) instead of a generated one; groups of one only. */
+    peerId: z
+      .string()
+      .regex(/^[\x21-\x7e]{20}$/, '20 printable ASCII characters')
+      .optional(),
+    /** A fixed `key` instead of a generated one; groups of one only. */
+    key: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,32}$/, 'letters and digits (at most 32)')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((g) => g.count === 1 || (g.peerId === undefined && g.key === undefined), {
+    message: 'a fixed peerId or key needs a group of one (count 1)',
+    path: ['peerId'],
+  });
 
 export type ClientGroupInput = z.input<typeof clientGroupSchema>;
 export type ClientGroup = z.output<typeof clientGroupSchema>;

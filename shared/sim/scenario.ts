@@ -25,7 +25,7 @@ export const torrentSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and - (at most 40)'),
     name: z.string().min(1).max(200).optional(),
     size: sizeValue,
-    pieceSize: sizeValue.default(262_144),
+    pieceSize: sizeValue.prefault(262_144),
     /** The 40-hex-character info_hash; derived from the torrent's metadata when omitted. */
     infoHash: z
       .string()
@@ -51,7 +51,7 @@ export const scenarioSchema = z
       .max(2 ** 31 - 1)
       .default(1),
     /** How long `run` simulates unless told otherwise. */
-    duration: durationValue.default(7_200),
+    duration: durationValue.prefault(7_200),
     tracker: z
       .object({
         preset: z.enum(trackerPresetNames).default('tracker-lab'),
@@ -64,13 +64,13 @@ export const scenarioSchema = z
     network: z
       .object({
         /** Round trip of an announce (the tracker handles it half-way). */
-        announceRtt: durationValue.default(0.1),
+        announceRtt: durationValue.prefault(0.1),
         /** How long an announce from an offline client waits before it fails. */
-        announceTimeout: durationValue.default(30),
+        announceTimeout: durationValue.prefault(30),
         /** The transfer model's step. */
-        tick: durationValue.default(5),
+        tick: durationValue.prefault(5),
         /** How often transferred bytes are reported as an event (a multiple of the tick). */
-        progressEvery: durationValue.default(10),
+        progressEvery: durationValue.prefault(10),
       })
       .strict()
       .default({ announceRtt: 100, announceTimeout: 30_000, tick: 5_000, progressEvery: 10_000 })

@@ -31,6 +31,7 @@ export type MinIntervalEnforcement = (typeof minIntervalEnforcementModes)[number
  * - clamp: credit max(0, Δ) per counter and store the lower value (AnimeBytes' chihaya);
  * - keep-max: keep the old high-water mark, so nothing is credited until the counter passes it (naive);
  * - signed-delta: credit reported − stored even when negative (naive; totals go down).
+ * The first two also re-baseline at `event=started`; the naive two ignore it.
  */
 export const counterResetModes = ['rebaseline', 'clamp', 'keep-max', 'signed-delta'] as const;
 export type CounterResetMode = (typeof counterResetModes)[number];

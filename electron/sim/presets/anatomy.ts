@@ -33,6 +33,9 @@ export const anatomy: ScenarioInput = {
       name: 'you',
       profile: 'transmission-1.32',
       user: 'you',
+      // The capture's own peer_id and key, so the first GET is byte-for-byte the seed's.
+      peerId: '-TR1320-ph6nbw6phum2',
+      key: '36vk3vk5rt',
       arrival: { type: 'fixed', at: '1m' },
       uploadCapacity: 65_536,
       downloadCapacity: 1_048_576,

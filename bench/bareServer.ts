@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { argValue, cpuSeconds, reply, serveCommands } from './childProtocol';
 
 const body = Buffer.from(argValue('body'), 'base64');
+/** Calibration: busy work per request, to show what a fixed cost does to throughput on this setup. */
+const spinMs = Number(argValue('spin-us', '0')) / 1000;
 
 // The same limits TrackerHttpServer sets (electron/tracker/http/server.ts), so only the work differs.
 const server = createServer(
@@ -17,6 +19,10 @@ const server = createServer(
     connectionsCheckingInterval: 1_000,
   },
   (req, res) => {
+    if (spinMs > 0) {
+      const until = performance.now() + spinMs;
+      while (performance.now() < until);
+    }
     req.resume();
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);

@@ -28,6 +28,8 @@ export interface HttpSettings {
   profile: 'auto' | 'always' | 'never';
   targetRatio: number;
   stageRequests: number;
+  /** Busy work per request for the calibration server (µs). */
+  calibrationUs: number;
 }
 
 function figures(server: ServerChild, runs: MeasuredRun[]): ServerFigures {
@@ -72,7 +74,9 @@ export async function httpBenchmark(
   const sampleBefore = await sampleAnnounces(tracker.port, population, 200);
   if (sampleBefore.failures > 0) throw new Error(`${sampleBefore.failures} sample announces failed`);
   const bare = await startBare(sampleBefore.typicalBody, load);
-  const servers = [bare, tracker, trackerWithSink];
+  // Calibration: the same bare server doing a fixed amount of busy work per request.
+  const bareBusy = await startBare(sampleBefore.typicalBody, load, s.calibrationUs);
+  const servers = [bare, bareBusy, tracker, trackerWithSink];
   log(
     `trackers filled in ${tracker.ready.fillMs} / ${trackerWithSink.ready.fillMs} ms; responses carry ` +
       `${sampleBefore.peersPerResponse.median} peers in ${sampleBefore.bodyBytes.median} B (the bare body)`,

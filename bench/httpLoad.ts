@@ -18,7 +18,7 @@ export interface LoadOptions {
 }
 
 export interface ServerChild {
-  key: 'bare' | 'tracker' | 'trackerWithSink';
+  key: 'bare' | 'bareBusy' | 'tracker' | 'trackerWithSink';
   label: string;
   child: JsonLineChild;
   port: number;
@@ -62,10 +62,12 @@ export function startTracker(key: 'tracker' | 'trackerWithSink', o: LoadOptions)
   return startChild(key, label, [...TSX, script, '--population', o.populationFile, '--sink', sink], o.root);
 }
 
-export function startBare(body: Uint8Array, o: LoadOptions): Promise<ServerChild> {
+export function startBare(body: Uint8Array, o: LoadOptions, spinUs = 0): Promise<ServerChild> {
   const script = resolve(o.root, 'bench/bareServer.ts');
-  const args = [...TSX, script, '--body', Buffer.from(body).toString('base64')];
-  return startChild('bare', 'bare node:http', args, o.root);
+  const args = [...TSX, script, '--body', Buffer.from(body).toString('base64'), '--spin-us', String(spinUs)];
+  return spinUs > 0
+    ? startChild('bareBusy', `bare + ${spinUs} µs busy work`, args, o.root)
+    : startChild('bare', 'bare node:http', args, o.root);
 }
 
 export interface SampleCheck {

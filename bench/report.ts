@@ -151,7 +151,7 @@ export function summaryText(report: Report): string {
     '',
     `HTTP announce load, keep-alive on loopback: ${num(report.parameters.http.peers)} peers in ` +
       `${num(report.parameters.http.torrents)} torrents, compact=1, numwant=50; wrk ${report.parameters.http.wrk}`,
-    httpTable([r.bare!, r.tracker!, r.trackerWithSink!]),
+    httpTable([r.bare!, r.bareBusy!, r.tracker!, r.trackerWithSink!]),
     ...(r.bare!.serverCpuPercent < 90
       ? [
           `WARNING: the bare server got only ${num(r.bare!.serverCpuPercent)}% of a core (load average ` +
@@ -161,6 +161,9 @@ export function summaryText(report: Report): string {
     '',
     `tracker / bare:          ${pct(http.ratio)} (target ≥ ${pct(http.targetRatio)}) ${verdict(http.pass)}`,
     `tracker + sink / bare:   ${pct(http.ratioWithSink)}`,
+    `calibration: bare + ${num(r.bareBusy!.cpuUsPerRequest - r.bare!.cpuUsPerRequest, 1)} µs more CPU per request ` +
+      `serves ${pct(r.bareBusy!.requestsPerSecond / r.bare!.requestsPerSecond)} of bare: on this 2-core loopback setup a ` +
+      `server slower than wrk also pays the wake-ups, so a fixed cost counts about twice.`,
     `wrk errors: ${r.bare!.errors + r.tracker!.errors + r.trackerWithSink!.errors}; event mix sent to the trackers: ` +
       eventMixText(http.eventMix),
     `tracker responses after the load: ${sample.peersPerResponse.median} peers (min ${sample.peersPerResponse.min}), ` +
@@ -172,7 +175,7 @@ export function summaryText(report: Report): string {
         ['bare node:http server process (all of node:http)', num(r.bare!.cpuUsPerRequest, 1)],
         ['tracker server process', num(r.tracker!.cpuUsPerRequest, 1)],
         ['  router in-process, no sockets (handleHttp)', num(st.router, 1)],
-        ['    parse: parseQuery + parseAnnounceParams', num(st.parse, 1)],
+        ['    parse: parseAnnounceQuery', num(st.parse, 1)],
         ['    tracker.announce, numwant=50', num(st.announce, 1)],
         ['      of which: select + answer 50 peers (vs numwant=0)', num(st.selectAndAnswer50, 1)],
         ['    encodeAnnounce (50 peers, compact)', num(st.encode, 1)],

@@ -25,6 +25,8 @@ const usage = `Usage: npm run bench:tracker -- [options]
   --help`;
 
 const TARGET_RATIO = 0.6;
+/** The calibration server's busy work per request: about the tracker's own in-process cost. */
+const CALIBRATION_US = 10;
 const TARGET_BYTES_PER_PEER = 250;
 const TORRENTS = 1_000;
 const PEERS = 100_000;
@@ -118,7 +120,12 @@ async function main(): Promise<void> {
     connections: o.connections,
     seed: SEED,
   };
-  const httpSettings = { ...o, targetRatio: TARGET_RATIO, stageRequests: STAGE_REQUESTS };
+  const httpSettings = {
+    ...o,
+    targetRatio: TARGET_RATIO,
+    stageRequests: STAGE_REQUESTS,
+    calibrationUs: CALIBRATION_US,
+  };
   const http = await httpBenchmark(httpSettings, load, population, log);
   const memory = await memoryBenchmark(root, o.memoryPeers);
 

@@ -5,7 +5,7 @@ import { computeCredit } from './accounting';
 import { parseAddress } from './address';
 import type { AnnounceAnswerFields } from './encode';
 import { countsOf, emitCountsIfChanged, removePeer } from './peerEvents';
-import { answerPeer, compactAddress, isSeeder, peerIp } from './peerView';
+import { answerPeer, compactAddress, CompactPeers, isSeeder, peerIp } from './peerView';
 import type { AnnounceRequest, Rejection, RequestContext } from './request';
 import { reject } from './request';
 import { swarmPools } from './selection/pool';
@@ -74,7 +74,7 @@ export function announce(state: TrackerState, req: AnnounceRequest, ctx: Request
     keyHash: req.key ? fnv1a(req.key, 0, req.key.length, 0) | 0 : null,
     user,
     userName,
-    peerIdHex: hex(req.peerId),
+    peerIdHex: state.observed ? hex(req.peerId) : '',
   };
   const infoHashHex = hex(req.infoHash);
   if (state.observed) {
@@ -124,7 +124,7 @@ export function announce(state: TrackerState, req: AnnounceRequest, ctx: Request
     return answer(state, a, swarm, found.slot, false, warning);
   }
 
-  const before = countsOf(swarm);
+  const before = state.observed ? countsOf(swarm) : null;
   if (found.replaced !== -1) removePeer(state, found.replaced, 'replaced', ctx.requestId, ctx.now);
   let slot = found.slot;
   if (event === 'stopped') {
@@ -139,17 +139,13 @@ export function announce(state: TrackerState, req: AnnounceRequest, ctx: Request
     updatePeer(state, a, swarm, slot, found.moved);
   }
   if (slot !== -1 && event === 'completed') countSnatch(state, a, swarm, slot);
-  emitCountsIfChanged(state, swarm, before, ctx.now);
+  if (before) emitCountsIfChanged(state, swarm, before, ctx.now);
   return answer(state, a, swarm, slot, true, s.warningMessage || null);
 }
 
 function findPeer(state: TrackerState, swarm: Swarm, a: Announcer): Found {
   const { store, settings } = state;
   const t = store.table;
-  const sameAddress = (slot: number): boolean => {
-    const own = t.compactOf(slot);
-    return own.length === a.compact.length && own.every((b, i) => b === a.compact[i]);
-  };
   if (settings.peerIdentity === 'ip:port') {
     const atAddress = store.findByAddress(swarm, a.compact);
     if (atAddress !== -1) {
@@ -171,7 +167,7 @@ function findPeer(state: TrackerState, swarm: Swarm, a: Announcer): Found {
     settings.peerIdentity === 'user+peer_id'
       ? store.findByPeerId(swarm, a.req.peerId, (x) => t.user[x] === a.user)
       : store.findByPeerId(swarm, a.req.peerId);
-  return { slot, moved: slot !== -1 && !sameAddress(slot), replaced: -1 };
+  return { slot, moved: slot !== -1 && !store.hasAddress(slot, a.compact), replaced: -1 };
 }
 
 function addPeer(state: TrackerState, a: Announcer, swarm: Swarm): number {
@@ -192,6 +188,7 @@ function addPeer(state: TrackerState, a: Announcer, swarm: Swarm): number {
       type: 'peerAdded',
       t: a.ctx.now,
       requestId: a.ctx.requestId,
+      entry: store.table.entry[slot]!,
       infoHash: swarm.infoHashHex,
       peerId: a.peerIdHex,
       ip: peerIp(store, slot),
@@ -254,6 +251,7 @@ function changed(
     type: 'peerChanged',
     t: a.ctx.now,
     requestId: a.ctx.requestId,
+    entry: store.table.entry[slot]!,
     infoHash: swarm.infoHashHex,
     peerId: a.peerIdHex,
     ip: peerIp(store, slot),
@@ -367,18 +365,20 @@ function answer(
       rng: state.rng,
     }));
   }
-  const peers = slots.map((slot) => answerPeer(store, slot));
+  const compact = a.req.compact ?? true; // BEP 23: trackers SHOULD answer compact by default
   const fields: AnnounceAnswerFields = {
     interval,
     minInterval: s.minInterval,
     complete: swarm?.complete ?? 0,
     incomplete: swarm?.incomplete ?? 0,
     downloaded: swarm?.snatches ?? 0,
-    peers,
+    // Compact answers are copies of stored bytes; only the dictionary form needs per-peer objects.
+    peers: compact
+      ? new CompactPeers(store.table, slots)
+      : { dict: slots.map((slot) => answerPeer(store, slot)) },
     trackerId: s.trackerId,
     warning,
   };
-  const compact = a.req.compact ?? true; // BEP 23: trackers SHOULD answer compact by default
   if (state.observed) {
     state.emit({
       type: 'announceAnswered',
@@ -395,13 +395,8 @@ function answer(
       numwant,
       eligible,
       seedersWithheld,
-      peers: peers.map((p, i) => ({
-        peerId: hex(p.peerId),
-        ip: p.ip,
-        port: p.port,
-        seeder: isSeeder(store, slots[i]!),
-        reason: reasons[i]!,
-      })),
+      peers: slots.map((slot) => store.table.entry[slot]!),
+      reasons,
       compact,
       warning,
       statsUpdated,

@@ -2,6 +2,7 @@
 // library, except scrape's `files`, whose keys are raw 20-byte hashes: the library would sort them
 // as text (webtorrent/node-bencode#88), so that dictionary is assembled here in byte order.
 import bencode from 'bencode';
+import type { CompactPeers } from './peerView';
 
 export interface AnswerPeer {
   peerId: Uint8Array;
@@ -11,20 +12,59 @@ export interface AnswerPeer {
   port: number;
 }
 
+/** The peers of an answer: compact byte strings (BEP 23, BEP 7), or dictionaries (BEP 3, compact=0). */
+export type AnswerPeers = CompactPeers | { dict: AnswerPeer[] };
+
 export interface AnnounceAnswerFields {
   interval: number;
   minInterval: number;
   complete: number;
   incomplete: number;
   downloaded: number;
-  peers: AnswerPeer[];
+  peers: AnswerPeers;
   trackerId: string;
   warning: string | null;
 }
 
+/**
+ * The announce response. The compact form — nearly every response — is written straight into one
+ * buffer (keys are fixed and already in bencode's byte order); the rare dictionary form goes
+ * through the bencode library.
+ */
 export function encodeAnnounce(
   answer: AnnounceAnswerFields,
-  compact: boolean,
+  _compact?: boolean,
+  noPeerId = false,
+): Uint8Array {
+  const peers = answer.peers;
+  if ('dict' in peers) return encodeDictAnnounce(answer, peers.dict, noPeerId);
+  let head =
+    `d8:completei${answer.complete}e10:downloadedi${answer.downloaded}e` +
+    `10:incompletei${answer.incomplete}e8:intervali${answer.interval}e`;
+  if (answer.minInterval > 0) head += `12:min intervali${answer.minInterval}e`;
+  const bytes4 = peers.bytes4;
+  const bytes6 = peers.bytes6;
+  head += `5:peers${bytes4}:`;
+  const v6Head = bytes6 > 0 ? `6:peers6${bytes6}:` : '';
+  let tail = '';
+  if (answer.trackerId !== '')
+    tail += `10:tracker id${Buffer.byteLength(answer.trackerId)}:${answer.trackerId}`;
+  if (answer.warning !== null)
+    tail += `15:warning message${Buffer.byteLength(answer.warning)}:${answer.warning}`;
+  tail += 'e';
+  const out = Buffer.allocUnsafe(head.length + bytes4 + v6Head.length + bytes6 + Buffer.byteLength(tail));
+  let o = out.write(head, 0, 'latin1');
+  const at6 = o + bytes4 + v6Head.length;
+  peers.writeInto(out, o, at6);
+  o += bytes4;
+  if (v6Head !== '') o += out.write(v6Head, o, 'latin1') + bytes6;
+  out.write(tail, o, 'utf8');
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+function encodeDictAnnounce(
+  answer: AnnounceAnswerFields,
+  peers: AnswerPeer[],
   noPeerId: boolean,
 ): Uint8Array {
   const dict: Record<string, unknown> = {
@@ -32,25 +72,11 @@ export function encodeAnnounce(
     downloaded: answer.downloaded,
     incomplete: answer.incomplete,
     interval: answer.interval,
+    peers: peers.map((p) =>
+      noPeerId ? { ip: p.ip, port: p.port } : { ip: p.ip, 'peer id': p.peerId, port: p.port },
+    ),
   };
   if (answer.minInterval > 0) dict['min interval'] = answer.minInterval;
-  if (compact) {
-    const v4 = answer.peers.filter((p) => p.compact.length === 6);
-    const v6 = answer.peers.filter((p) => p.compact.length === 18);
-    dict.peers = concat(
-      v4.map((p) => p.compact),
-      v4.length * 6,
-    );
-    if (v6.length > 0)
-      dict.peers6 = concat(
-        v6.map((p) => p.compact),
-        v6.length * 18,
-      );
-  } else {
-    dict.peers = answer.peers.map((p) =>
-      noPeerId ? { ip: p.ip, port: p.port } : { ip: p.ip, 'peer id': p.peerId, port: p.port },
-    );
-  }
   if (answer.trackerId !== '') dict['tracker id'] = answer.trackerId;
   if (answer.warning !== null) dict['warning message'] = answer.warning;
   return bencode.encode(dict);

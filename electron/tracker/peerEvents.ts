@@ -52,6 +52,7 @@ export function emitPeerRemoved(
     type: 'peerRemoved',
     t: now,
     requestId,
+    entry: store.table.entry[slot]!,
     infoHash: store.swarmOf(slot).infoHashHex,
     peerId: store.peerIdHex(slot),
     ip: peerIp(store, slot),

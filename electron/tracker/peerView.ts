@@ -1,12 +1,10 @@
 // Reading one stored peer back out as the things events and responses need.
-import { formatIPv4, formatIPv6 } from './address';
 import type { AnswerPeer } from './encode';
-import { PeerFlag } from './store/peerTable';
+import { COMPACT4_BYTES, COMPACT6_BYTES, PeerFlag, type PeerTable } from './store/peerTable';
 import type { PeerStore } from './store/peerStore';
 
 export function peerIp(store: PeerStore, slot: number): string {
-  const compact = store.table.compactOf(slot);
-  return compact.length === 6 ? formatIPv4(compact) : formatIPv6(compact);
+  return store.table.ipOf(slot);
 }
 
 export function answerPeer(store: PeerStore, slot: number): AnswerPeer {
@@ -16,6 +14,61 @@ export function answerPeer(store: PeerStore, slot: number): AnswerPeer {
     ip: peerIp(store, slot),
     port: store.table.portOf(slot),
   };
+}
+
+/**
+ * The selected peers, to be written in BEP 23 / BEP 7 compact form straight from the table into the
+ * response buffer (no intermediate copy: this is the hot path of every answer).
+ */
+export class CompactPeers {
+  readonly count6: number;
+
+  constructor(
+    private readonly table: PeerTable,
+    readonly slots: readonly number[],
+  ) {
+    let count6 = 0;
+    if (table.compact6.size > 0) for (const slot of slots) if (table.hasFlag(slot, PeerFlag.IPv6)) count6++;
+    this.count6 = count6;
+  }
+
+  get bytes4(): number {
+    return (this.slots.length - this.count6) * COMPACT4_BYTES;
+  }
+
+  get bytes6(): number {
+    return this.count6 * COMPACT6_BYTES;
+  }
+
+  /** Writes the IPv4 peers (6 bytes each) at `at4` and the IPv6 peers (18 bytes each) at `at6`. */
+  writeInto(out: Uint8Array, at4: number, at6: number): void {
+    const t = this.table;
+    const src = t.compact4;
+    let o4 = at4;
+    let o6 = at6;
+    for (const slot of this.slots) {
+      if (this.count6 > 0 && t.hasFlag(slot, PeerFlag.IPv6)) {
+        out.set(t.compact6.get(slot)!, o6);
+        o6 += COMPACT6_BYTES;
+        continue;
+      }
+      const from = slot * COMPACT4_BYTES; // 6 bytes, unrolled
+      out[o4] = src[from]!;
+      out[o4 + 1] = src[from + 1]!;
+      out[o4 + 2] = src[from + 2]!;
+      out[o4 + 3] = src[from + 3]!;
+      out[o4 + 4] = src[from + 4]!;
+      out[o4 + 5] = src[from + 5]!;
+      o4 += COMPACT4_BYTES;
+    }
+  }
+
+  /** The two compact strings as separate arrays (tests, UDP). */
+  lists(): { v4: Uint8Array; v6: Uint8Array } {
+    const out = new Uint8Array(this.bytes4 + this.bytes6);
+    this.writeInto(out, 0, this.bytes4);
+    return { v4: out.subarray(0, this.bytes4), v6: out.subarray(this.bytes4) };
+  }
 }
 
 export function isSeeder(store: PeerStore, slot: number): boolean {

@@ -91,6 +91,8 @@ export interface RequestFailed extends At {
 export interface PeerAdded extends At {
   type: 'peerAdded';
   requestId: number;
+  /** The tracker's number for this peer entry, unique for the tracker's life; later events use it. */
+  entry: number;
   infoHash: string;
   peerId: string;
   ip: string;
@@ -102,6 +104,7 @@ export interface PeerAdded extends At {
 export interface PeerChanged extends At {
   type: 'peerChanged';
   requestId: number;
+  entry: number;
   infoHash: string;
   peerId: string;
   ip: string;
@@ -116,6 +119,7 @@ export interface PeerRemoved extends At {
   type: 'peerRemoved';
   /** The request that removed it (`stopped`, `replaced`), or null for a sweep or a restart. */
   requestId: number | null;
+  entry: number;
   infoHash: string;
   peerId: string;
   ip: string;
@@ -172,14 +176,6 @@ export interface CountsChanged extends At {
   downloaders: number;
 }
 
-export interface SelectedPeer {
-  peerId: string;
-  ip: string;
-  port: number;
-  seeder: boolean;
-  reason: SelectionReason;
-}
-
 export interface AnnounceAnswered extends At {
   type: 'announceAnswered';
   requestId: number;
@@ -197,7 +193,10 @@ export interface AnnounceAnswered extends At {
   eligible: number;
   /** Seeders left out because the requester seeds and `seedersToSeeders` is off. */
   seedersWithheld: number;
-  peers: SelectedPeer[];
+  /** The peers returned, as the entries announced by `peerAdded` (resolve them with PeerEntries). */
+  peers: number[];
+  /** Why each was chosen, parallel to `peers`. */
+  reasons: SelectionReason[];
   compact: boolean;
   warning: string | null;
   /** false when min-interval enforcement answered without touching the stats. */

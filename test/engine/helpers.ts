@@ -57,5 +57,5 @@ export function trackerEventsFor<
   T extends 'announceReceived' | 'creditApplied' | 'peerRemoved' | 'peerAdded' | 'peerChanged',
 >(r: Run, clientId: number, type: T): (EventOf<T> & { seq: number })[] {
   const ids = peerIdsOf(r, clientId);
-  return r.of(type).filter((e) => ids.has(e.peerId));
+  return r.of(type).filter((e) => ids.has((e as { peerId: string }).peerId));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { peerEntriesOf } from '../../shared/tracker/entries';
 import { run, trackerEventsFor } from '../engine/helpers';
 
 const CRASH = 20 * 60_000;
@@ -30,7 +31,8 @@ describe('crash-ghost (pitfall 3)', () => {
     expect(tried.every((e) => e.t > CRASH && e.t < removedAt + 100)).toBe(true);
     // After the ghost is gone it is no longer handed out.
     const crasherIp = r.engine.simulation.client('crasher')!.ip;
+    const entries = peerEntriesOf(r.events);
     const later = r.of('announceAnswered').filter((e) => e.t > removedAt);
-    expect(later.some((e) => e.peers.some((p) => p.ip === crasherIp))).toBe(false);
+    expect(later.some((e) => entries.returned(e).some((p) => p.ip === crasherIp))).toBe(false);
   });
 });

@@ -30,6 +30,7 @@ describe('expiry sweep', () => {
         type: 'peerRemoved',
         t: 110 * SECOND,
         requestId: null,
+        entry: 1, // A was the first peer added
         infoHash,
         peerId: hexOf(A),
         ip: '10.0.0.1',
@@ -42,6 +43,7 @@ describe('expiry sweep', () => {
         type: 'peerRemoved',
         t: 110 * SECOND,
         requestId: null,
+        entry: 2,
         infoHash,
         peerId: hexOf(B),
         ip: '10.0.0.2',

@@ -1,7 +1,8 @@
 // Small builders so each tracker test shows only what matters.
 import bencode from 'bencode';
 import { percentEncodeBytes } from '../../shared/bytes';
-import type { TrackerEvent } from '../../shared/tracker/events';
+import { peerEntriesOf, type ReturnedPeer } from '../../shared/tracker/entries';
+import type { AnnounceAnswered, TrackerEvent } from '../../shared/tracker/events';
 import type { TrackerSettings, TrackerUser } from '../../shared/tracker/settings';
 import { handleHttp, type HttpReply } from '../../electron/tracker/http/router';
 import { Tracker } from '../../electron/tracker/tracker';
@@ -87,6 +88,11 @@ export function testTracker(
     eventsOf: (type) =>
       events.filter((e): e is Extract<TrackerEvent, { type: typeof type }> => e.type === type),
   };
+}
+
+/** The peers an `announceAnswered` returned, resolved from the tracker's own peer events. */
+export function returnedPeers(t: TestTracker, answered: AnnounceAnswered): ReturnedPeer[] {
+  return peerEntriesOf(t.events).returned(answered);
 }
 
 export function decodeDict(body: Uint8Array): Record<string, unknown> {

@@ -81,6 +81,7 @@ describe("peerIdentity 'ip:port'", () => {
         type: 'peerRemoved',
         t: MINUTE,
         requestId,
+        entry: t.eventsOf('peerAdded')[0]!.entry,
         infoHash: t.eventsOf('peerAdded')[0]!.infoHash,
         peerId: hexOf(P),
         ip: '10.0.0.1',

@@ -64,11 +64,7 @@ describe('announce responses', () => {
     const peers = reply.body.subarray(head.length, head.length + 18);
     const entries = [0, 6, 12].map((i) => Buffer.from(peers.subarray(i, i + 6)).toString('hex'));
     expect(new Set(entries)).toEqual(new Set(['0a0000011ae1', '0a0000021ae2', 'c0a801c8c8d5']));
-    expect(lastEvent(t, 'announceAnswered').peers.map((p) => p.reason)).toEqual([
-      'random',
-      'random',
-      'random',
-    ]);
+    expect(lastEvent(t, 'announceAnswered').reasons).toEqual(['random', 'random', 'random']);
   });
 
   it('answers compact by default when the client does not send compact', () => {

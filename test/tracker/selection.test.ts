@@ -2,7 +2,15 @@
 // the reasons are recorded in announceAnswered, and the requester never gets itself back.
 import { describe, expect, it } from 'vitest';
 import type { SelectionStrategyName, TrackerSettings } from '../../shared/tracker/settings';
-import { compactPeers, hexOf, id20, lastEvent, testTracker, type TestTracker } from './helpers';
+import {
+  compactPeers,
+  hexOf,
+  id20,
+  lastEvent,
+  returnedPeers,
+  testTracker,
+  type TestTracker,
+} from './helpers';
 
 const SECOND = 1000;
 const R = id20('requester');
@@ -19,11 +27,13 @@ function ask(t: TestTracker, numwant: number, options: { ip?: string; now?: numb
     { ip: options.ip ?? '10.9.9.9', now: options.now ?? 1000 * SECOND },
   );
   const answered = lastEvent(t, 'announceAnswered');
+  const returned = returnedPeers(t, answered);
   return {
     response,
     answered,
-    ids: answered.peers.map((p) => p.peerId),
-    reasons: answered.peers.map((p) => p.reason),
+    returned,
+    ids: returned.map((p) => p.peerId),
+    reasons: answered.reasons,
   };
 }
 
@@ -65,7 +75,7 @@ describe('seeders-first', () => {
   }
 
   it('returns every seeder before any leecher', () => {
-    const { ids, reasons, answered } = ask(swarm(), 5);
+    const { ids, reasons, answered, returned } = ask(swarm(), 5);
     expect(new Set(ids.slice(0, 3))).toEqual(new Set(seeders));
     expect(ids.slice(3).every((id) => leechers.includes(id))).toBe(true);
     expect(new Set(ids).size).toBe(5);
@@ -76,7 +86,7 @@ describe('seeders-first', () => {
       'leecher-after-seeders',
       'leecher-after-seeders',
     ]);
-    expect(answered.peers.map((p) => p.seeder)).toEqual([true, true, true, false, false]);
+    expect(returned.map((p) => p.seeder)).toEqual([true, true, true, false, false]);
     expect([answered.numwant, answered.eligible]).toEqual([5, 7]);
   });
 
@@ -173,8 +183,8 @@ describe('same-subnet-first', () => {
     const t = swarmOf('same-subnet-first');
     const ips = ['192.168.1.10', '10.0.0.1', '192.168.1.20', '192.168.2.10', '192.168.1.30', '172.16.0.1'];
     ips.forEach((ip, i) => t.announce({ peerId: peer(i + 1) }, { ip }));
-    const { answered, reasons } = ask(t, 4, { ip: '192.168.1.50' });
-    const got = answered.peers.map((p) => p.ip);
+    const { answered, reasons, returned } = ask(t, 4, { ip: '192.168.1.50' });
+    const got = returned.map((p) => p.ip);
     expect(new Set(got.slice(0, 3))).toEqual(new Set(['192.168.1.10', '192.168.1.20', '192.168.1.30']));
     expect(['10.0.0.1', '192.168.2.10', '172.16.0.1']).toContain(got[3]);
     expect(reasons).toEqual(['same-subnet', 'same-subnet', 'same-subnet', 'other-subnet']);
@@ -186,8 +196,8 @@ describe('same-subnet-first', () => {
     ['2001:db8:0:2::10', '10.0.0.1', '2001:db8:0:1::10'].forEach((ip, i) =>
       t.announce({ peerId: peer(i + 1) }, { ip }),
     );
-    const { answered } = ask(t, 1, { ip: '2001:db8:0:1:ffff::50' });
-    expect(answered.peers.map((p) => [p.ip, p.reason])).toEqual([['2001:db8:0:1::10', 'same-subnet']]);
+    const { returned } = ask(t, 1, { ip: '2001:db8:0:1:ffff::50' });
+    expect(returned.map((p) => [p.ip, p.reason])).toEqual([['2001:db8:0:1::10', 'same-subnet']]);
   });
 });
 

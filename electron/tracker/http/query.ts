@@ -52,25 +52,95 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
+/**
+ * A query split into parameters, without decoding the values: the announce path decodes only what it
+ * uses, straight from the string. Arrays are reused between calls (the tracker is synchronous), so
+ * scanning allocates nothing but the parameter names.
+ */
+export class QueryScan {
+  count = 0;
+  names: string[] = [];
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  /** Per value: 0 plain text, 1 has escapes or `+` (decode it). */
+  encoded = new Uint8Array(32);
+
+  /** Splits `query`; returns null, or a failure naming the malformed parameter. */
+  scan(query: string): { reason: string; field: string | null } | null {
+    this.count = 0;
+    let start = 0;
+    while (start <= query.length) {
+      let end = query.indexOf('&', start);
+      if (end === -1) end = query.length;
+      if (end > start) {
+        let eq = query.indexOf('=', start);
+        if (eq === -1 || eq > end) eq = end;
+        const nameState = classify(query, start, eq);
+        if (nameState < 0) return { reason: 'malformed percent-encoding in a parameter name', field: null };
+        const name = nameState === 0 ? query.slice(start, eq) : latin1(percentDecode(query, start, eq)!);
+        const valueStart = eq < end ? eq + 1 : end;
+        const valueState = classify(query, valueStart, end);
+        if (valueState < 0) return { reason: `malformed percent-encoding in ${name}`, field: name };
+        this.push(name, valueStart, end, valueState);
+      }
+      start = end + 1;
+    }
+    return null;
+  }
+
+  bytes(query: string, i: number): Uint8Array {
+    return percentDecode(query, this.starts[i]!, this.ends[i]!)!;
+  }
+
+  /** The value as Latin-1 text (one character per byte). */
+  text(query: string, i: number): string {
+    return this.encoded[i] === 0 ? query.slice(this.starts[i]!, this.ends[i]!) : latin1(this.bytes(query, i));
+  }
+
+  private push(name: string, start: number, end: number, state: number): void {
+    const i = this.count++;
+    if (i === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const next = make(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.starts = grow(this.starts, (n) => new Int32Array(n));
+      this.ends = grow(this.ends, (n) => new Int32Array(n));
+      this.encoded = grow(this.encoded, (n) => new Uint8Array(n));
+    }
+    this.names[i] = name;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.encoded[i] = state;
+  }
+}
+
+/** 0: plain; 1: has well-formed escapes or `+`; -1: malformed (a bad escape, or a non-byte char). */
+function classify(query: string, start: number, end: number): number {
+  let state = 0;
+  for (let i = start; i < end; i++) {
+    const code = query.charCodeAt(i);
+    if (code === 0x25) {
+      if (i + 2 >= end || hexDigit(query.charCodeAt(i + 1)) < 0 || hexDigit(query.charCodeAt(i + 2)) < 0)
+        return -1;
+      state = 1;
+      i += 2;
+    } else if (code === 0x2b) {
+      state = 1;
+    } else if (code > 0xff) {
+      return -1;
+    }
+  }
+  return state;
+}
+
 /** Splits and decodes a raw query (without the leading `?`). Empty pieces (`a=1&&b=2`) are skipped. */
 export function parseQuery(query: string): QueryParseResult {
+  const scan = new QueryScan();
+  const failure = scan.scan(query);
+  if (failure) return { ok: false, ...failure };
   const params: QueryParam[] = [];
-  let start = 0;
-  while (start <= query.length) {
-    let end = query.indexOf('&', start);
-    if (end === -1) end = query.length;
-    if (end > start) {
-      let eq = query.indexOf('=', start);
-      if (eq === -1 || eq > end) eq = end;
-      const nameBytes = percentDecode(query, start, eq);
-      if (nameBytes === null)
-        return { ok: false, reason: 'malformed percent-encoding in a parameter name', field: null };
-      const name = latin1(nameBytes);
-      const value = eq < end ? percentDecode(query, eq + 1, end) : new Uint8Array(0);
-      if (value === null) return { ok: false, reason: `malformed percent-encoding in ${name}`, field: name };
-      params.push({ name, value });
-    }
-    start = end + 1;
-  }
+  for (let i = 0; i < scan.count; i++) params.push({ name: scan.names[i]!, value: scan.bytes(query, i) });
   return { ok: true, params };
 }

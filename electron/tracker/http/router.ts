@@ -6,8 +6,7 @@ import { isLoopback, parseAddress, type PeerAddress } from '../address';
 import { encodeAnnounce, encodeFailure, encodeScrape } from '../encode';
 import type { RequestContext } from '../request';
 import type { Tracker } from '../tracker';
-import { parseAnnounceParams, parseScrapeParams } from './announceParams';
-import { parseQuery } from './query';
+import { parseAnnounceQuery, parseScrapeQuery } from './announceParams';
 
 export interface HttpRequestLike {
   method: string;
@@ -35,27 +34,35 @@ const UNKNOWN_REMOTE: PeerAddress = { family: 4, bytes: new Uint8Array(4), text:
 
 export function handleHttp(tracker: Tracker, req: HttpRequestLike, now: number): HttpReply {
   const requestId = tracker.nextRequestId();
-  tracker.emit({
-    type: 'requestReceived',
-    t: now,
-    requestId,
-    transport: req.transport,
-    remoteIp: req.remoteIp,
-    remotePort: req.remotePort,
-    method: req.method,
-    target: req.target.length > MAX_TARGET_LENGTH ? req.target.slice(0, MAX_TARGET_LENGTH) + '…' : req.target,
-  });
-  const reply: HttpReply = { requestId, ...route(tracker, req, requestId, now) };
-  const recordBody = reply.headers['content-type'] === BENCODE_TYPE;
-  tracker.emit({
-    type: 'responseSent',
-    t: now,
-    requestId,
-    status: reply.status,
-    bytes: reply.body.length,
-    body: recordBody && tracker.observed ? Buffer.from(reply.body).toString('base64') : null,
-  });
-  return reply;
+  const observed = tracker.observed;
+  if (observed) {
+    tracker.emit({
+      type: 'requestReceived',
+      t: now,
+      requestId,
+      transport: req.transport,
+      remoteIp: req.remoteIp,
+      remotePort: req.remotePort,
+      method: req.method,
+      target:
+        req.target.length > MAX_TARGET_LENGTH ? req.target.slice(0, MAX_TARGET_LENGTH) + '…' : req.target,
+    });
+  }
+  const routed = route(tracker, req, requestId, now);
+  if (observed) {
+    const recordBody = routed.headers['content-type'] === BENCODE_TYPE;
+    tracker.emit({
+      type: 'responseSent',
+      t: now,
+      requestId,
+      status: routed.status,
+      bytes: routed.body.length,
+      body: recordBody
+        ? Buffer.from(routed.body.buffer, routed.body.byteOffset, routed.body.length).toString('base64')
+        : null,
+    });
+  }
+  return { requestId, status: routed.status, headers: routed.headers, body: routed.body };
 }
 
 type Routed = Omit<HttpReply, 'requestId'>;
@@ -70,7 +77,7 @@ function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: n
   const q = req.target.indexOf('?');
   const path = q === -1 ? req.target : req.target.slice(0, q);
   const query = q === -1 ? '' : req.target.slice(q + 1);
-  const remote = parseAddress(req.remoteIp) ?? UNKNOWN_REMOTE;
+  const remote = remoteAddress(req.remoteIp);
 
   let kind: 'announce' | 'scrape' | null = null;
   let pathPasskey: string | null = null;
@@ -87,8 +94,6 @@ function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: n
   }
   if (kind === null) return plain(tracker, requestId, now, 404, `not found: ${path.slice(0, 200)}`);
 
-  const parsedQuery = parseQuery(query);
-  if (!parsedQuery.ok) return failure(tracker, requestId, now, parsedQuery.reason, parsedQuery.field);
   const ctx: RequestContext = {
     requestId,
     transport: req.transport,
@@ -98,21 +103,37 @@ function route(tracker: Tracker, req: HttpRequestLike, requestId: number, now: n
   };
 
   if (kind === 'announce') {
-    const params = parseAnnounceParams(parsedQuery.params, pathPasskey);
+    const params = parseAnnounceQuery(query, pathPasskey);
     if (!params.ok) return failure(tracker, requestId, now, params.reason, params.field);
     const result = tracker.announce(params.value, ctx);
     if (!result.ok) return failure(tracker, requestId, now, result.reason, result.field);
     return bencoded(encodeAnnounce(result.answer, result.compact, result.noPeerId));
   }
-  const params = parseScrapeParams(parsedQuery.params, pathPasskey);
+  const params = parseScrapeQuery(query, pathPasskey);
   if (!params.ok) return failure(tracker, requestId, now, params.reason, params.field);
   const result = tracker.scrape(params.value, ctx);
   if (!result.ok) return failure(tracker, requestId, now, result.reason, result.field);
   return bencoded(encodeScrape(result.files));
 }
 
+const BENCODE_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': BENCODE_TYPE });
+
 function bencoded(body: Uint8Array): Routed {
-  return { status: 200, headers: { 'content-type': BENCODE_TYPE }, body };
+  return { status: 200, headers: BENCODE_HEADERS, body };
+}
+
+/** Parsed socket addresses, remembered: the same clients come back every interval. */
+const addressCache = new Map<string, PeerAddress>();
+const ADDRESS_CACHE_SIZE = 4096;
+
+function remoteAddress(ip: string): PeerAddress {
+  let address = addressCache.get(ip);
+  if (address === undefined) {
+    address = parseAddress(ip) ?? UNKNOWN_REMOTE;
+    if (addressCache.size >= ADDRESS_CACHE_SIZE) addressCache.clear();
+    addressCache.set(ip, address);
+  }
+  return address;
 }
 
 /** Tracker-level failures are HTTP 200 with a bencoded `failure reason`, which is what clients show. */
@@ -135,7 +156,8 @@ function plain(
   reason: string,
   headers: Record<string, string> = {},
 ): Routed {
-  tracker.emit({ type: 'requestFailed', t: now, requestId, status, reason, field: null });
+  if (tracker.observed)
+    tracker.emit({ type: 'requestFailed', t: now, requestId, status, reason, field: null });
   return {
     status,
     headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },

@@ -1,42 +1,31 @@
 // The peers a response may draw from: the swarm's leechers and (unless withheld) seeders, minus the
-// requester. Positions 0..size-1 index the concatenation without materialising it.
+// requester. Positions 0..size-1 index a list without the requester, without copying it.
 import type { PeerStore } from '../store/peerStore';
-import type { SlotList } from '../store/slotList';
+import { SlotList } from '../store/slotList';
 import type { Swarm } from '../store/swarm';
 
-interface Segment {
-  list: SlotList;
-  /** Position of the requester in this list, or -1. */
-  skip: number;
-  size: number;
-}
+const NO_PEERS = new SlotList();
 
 export class CandidatePool {
-  private readonly segments: Segment[] = [];
   readonly size: number;
 
-  constructor(lists: SlotList[], requester: number, store: PeerStore) {
-    let size = 0;
-    for (const list of lists) {
-      let skip = -1;
-      if (requester !== -1) {
-        const pos = store.table.listPos[requester]!;
-        if (pos < list.length && list.at(pos) === requester) skip = pos;
-      }
-      const segmentSize = list.length - (skip === -1 ? 0 : 1);
-      this.segments.push({ list, skip, size: segmentSize });
-      size += segmentSize;
-    }
-    this.size = size;
+  /** `skip`: the requester's position in `list`, or -1 when it is not in it. */
+  constructor(
+    private readonly list: SlotList,
+    private readonly skip: number,
+  ) {
+    this.size = list.length - (skip === -1 ? 0 : 1);
   }
 
   at(position: number): number {
-    let p = position;
-    for (const seg of this.segments) {
-      if (p < seg.size) return seg.list.at(seg.skip !== -1 && p >= seg.skip ? p + 1 : p);
-      p -= seg.size;
-    }
-    throw new RangeError(`pool position ${position} out of ${this.size}`);
+    if (position < 0 || position >= this.size)
+      throw new RangeError(`pool position ${position} out of ${this.size}`);
+    return this.list.at(this.skip !== -1 && position >= this.skip ? position + 1 : position);
+  }
+
+  /** Copies the pool's slots, in position order, into `target` from `offset`; returns the count. */
+  copyInto(target: Int32Array, offset: number): number {
+    return this.list.copyInto(target, offset, this.skip);
   }
 
   toArray(): number[] {
@@ -53,6 +42,15 @@ export interface SwarmPools {
   seedersWithheld: number;
 }
 
+function poolOf(list: SlotList, requester: number, store: PeerStore): CandidatePool {
+  let skip = -1;
+  if (requester !== -1) {
+    const pos = store.table.listPos[requester]!;
+    if (pos < list.length && list.at(pos) === requester) skip = pos;
+  }
+  return new CandidatePool(list, skip);
+}
+
 export function swarmPools(
   store: PeerStore,
   swarm: Swarm,
@@ -60,10 +58,10 @@ export function swarmPools(
   requesterSeeder: boolean,
   seedersToSeeders: boolean,
 ): SwarmPools {
-  const leechers = new CandidatePool([swarm.leechers], requester, store);
-  const allSeeders = new CandidatePool([swarm.seeders], requester, store);
+  const leechers = poolOf(swarm.leechers, requester, store);
+  const seeders = poolOf(swarm.seeders, requester, store);
   if (requesterSeeder && !seedersToSeeders) {
-    return { leechers, seeders: new CandidatePool([], -1, store), seedersWithheld: allSeeders.size };
+    return { leechers, seeders: new CandidatePool(NO_PEERS, -1), seedersWithheld: seeders.size };
   }
-  return { leechers, seeders: allSeeders, seedersWithheld: 0 };
+  return { leechers, seeders, seedersWithheld: 0 };
 }

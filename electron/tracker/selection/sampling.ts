@@ -1,18 +1,70 @@
 // Sampling primitives shared by the strategies. All randomness comes from the injected PRNG.
 import type { Prng } from '../../../shared/prng';
+import type { CandidatePool } from './pool';
+
+/** Up to this many candidates the shuffle runs in a reused array; above it, in a sparse map. */
+const DENSE_LIMIT = 8192;
+let scratch = new Int32Array(256);
 
 /**
- * k distinct positions from 0..n-1, uniformly, in random order: a partial Fisher–Yates shuffle that
- * records only the swapped cells, so it costs O(k) even in a swarm of 100,000.
+ * k distinct positions from 0..n-1, uniformly, in random order: a partial Fisher–Yates shuffle.
+ * Small pools shuffle a reused array; large ones record only the swapped cells, so it costs O(k)
+ * even in a swarm of 100,000. Both consume the PRNG identically and give the same answer.
  */
 export function samplePositions(n: number, k: number, rng: Prng): number[] {
   const count = Math.min(n, k);
-  const swapped = new Map<number, number>();
   const out = new Array<number>(count);
+  if (n <= DENSE_LIMIT) {
+    if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+    const cells = scratch;
+    for (let i = 0; i < n; i++) cells[i] = i;
+    for (let i = 0; i < count; i++) {
+      const j = rng.int(i, n - 1);
+      const atJ = cells[j]!;
+      cells[j] = cells[i]!;
+      cells[i] = atJ;
+      out[i] = atJ;
+    }
+    return out;
+  }
+  const swapped = new Map<number, number>();
   for (let i = 0; i < count; i++) {
     const j = rng.int(i, n - 1);
     const atJ = swapped.get(j) ?? j;
     swapped.set(j, swapped.get(i) ?? i);
+    out[i] = atJ;
+  }
+  return out;
+}
+
+/**
+ * k distinct slots, uniformly, from the pools taken as one list — the same answer as sampling
+ * positions and looking them up, but shuffling the slots themselves when the pools are small.
+ */
+export function sampleFrom(pools: readonly CandidatePool[], k: number, rng: Prng): number[] {
+  let n = 0;
+  for (const pool of pools) n += pool.size;
+  if (n > DENSE_LIMIT) {
+    return samplePositions(n, k, rng).map((position) => {
+      let p = position;
+      for (const pool of pools) {
+        if (p < pool.size) return pool.at(p);
+        p -= pool.size;
+      }
+      throw new RangeError('position outside the pools');
+    });
+  }
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  const cells = scratch;
+  let filled = 0;
+  for (const pool of pools) filled += pool.copyInto(cells, filled);
+  const count = Math.min(n, k);
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const j = rng.int(i, n - 1);
+    const atJ = cells[j]!;
+    cells[j] = cells[i]!;
+    cells[i] = atJ;
     out[i] = atJ;
   }
   return out;

@@ -3,7 +3,7 @@ import type { SelectionReason } from '../../../shared/tracker/events';
 import type { SelectionStrategyName } from '../../../shared/tracker/settings';
 import { PeerFlag } from '../store/peerTable';
 import type { CandidatePool } from './pool';
-import { samplePositions, topK } from './sampling';
+import { sampleFrom, samplePositions, topK } from './sampling';
 import type { Selection, SelectionInput, SelectionStrategy } from './strategy';
 
 function allCandidates(input: SelectionInput): number[] {
@@ -21,16 +21,8 @@ function randomFrom(
   input: SelectionInput,
   reason: SelectionReason,
 ): Selection {
-  const total = pools.reduce((n, p) => n + p.size, 0);
-  const slots = samplePositions(total, k, input.rng).map((position) => {
-    let p = position;
-    for (const pool of pools) {
-      if (p < pool.size) return pool.at(p);
-      p -= pool.size;
-    }
-    throw new RangeError('position outside the pools');
-  });
-  return { slots, reasons: slots.map(() => reason) };
+  const slots = sampleFrom(pools, k, input.rng);
+  return { slots, reasons: new Array<SelectionReason>(slots.length).fill(reason) };
 }
 
 function ranked(input: SelectionInput, score: (slot: number) => number, reason: SelectionReason): Selection {

@@ -1,7 +1,6 @@
 // All swarms and their peers, with the two lookups announces need: by (torrent, peer_id) and by
 // (torrent, compact address). It keeps list membership, flags and indexes consistent; the rules
 // for *when* to add, move or remove a peer live in the tracker, not here.
-import { toHex } from '../../../shared/bytes';
 import { COMPACT4_BYTES, PEER_ID_BYTES, PeerFlag, PeerTable, type PeerTableSnapshot } from './peerTable';
 import { SlotList } from './slotList';
 import { fnv1a, SlotIndex } from './slotIndex';
@@ -37,6 +36,7 @@ export interface SwarmSnapshot {
 }
 
 export interface PeerStoreSnapshot {
+  nextEntry: number;
   table: PeerTableSnapshot;
   swarms: (SwarmSnapshot | null)[];
   byPeerId: { cells: Int32Array; size: number };
@@ -47,6 +47,7 @@ export class PeerStore {
   private table_ = new PeerTable();
   private readonly swarmsByHex = new Map<string, Swarm>();
   private swarms: (Swarm | undefined)[] = [];
+  private nextEntry = 1;
 
   get table(): PeerTable {
     return this.table_;
@@ -119,6 +120,7 @@ export class PeerStore {
   add(swarm: Swarm, peer: NewPeer): number {
     const t = this.table;
     const slot = t.allocate(swarm.index);
+    t.entry[slot] = this.nextEntry++;
     t.peerId.set(peer.peerId, slot * PEER_ID_BYTES);
     t.flags[slot] = 0;
     t.setCompact(slot, peer.compact);
@@ -192,11 +194,12 @@ export class PeerStore {
   }
 
   peerIdHex(slot: number): string {
-    return toHex(this.table_.peerIdOf(slot));
+    return this.table_.peerIdHex(slot);
   }
 
   snapshot(): PeerStoreSnapshot {
     return {
+      nextEntry: this.nextEntry,
       table: this.table_.snapshot(),
       swarms: this.swarms.map((s) =>
         s === undefined
@@ -217,6 +220,7 @@ export class PeerStore {
   }
 
   restore(snapshot: PeerStoreSnapshot): void {
+    this.nextEntry = snapshot.nextEntry;
     this.table_ = PeerTable.restore(snapshot.table);
     this.swarmsByHex.clear();
     this.swarms = snapshot.swarms.map((s) => {
@@ -258,8 +262,20 @@ export class PeerStore {
     return true;
   }
 
+  /** Does the peer in `slot` have this compact address? */
+  hasAddress(slot: number, compact: Uint8Array): boolean {
+    return this.compactEquals(slot, compact);
+  }
+
   private compactEquals(slot: number, compact: Uint8Array): boolean {
-    const own = this.table_.compactOf(slot);
+    const t = this.table_;
+    if (compact.length === COMPACT4_BYTES && !t.hasFlag(slot, PeerFlag.IPv6)) {
+      const from = slot * COMPACT4_BYTES;
+      const own = t.compact4;
+      for (let i = 0; i < COMPACT4_BYTES; i++) if (own[from + i] !== compact[i]) return false;
+      return true;
+    }
+    const own = t.compactOf(slot);
     if (own.length !== compact.length) return false;
     for (let i = 0; i < own.length; i++) if (own[i] !== compact[i]) return false;
     return true;

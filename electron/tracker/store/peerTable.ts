@@ -1,6 +1,7 @@
 // Peers stored column-wise in typed arrays, one slot per peer. A million peers must fit in well under
 // 250 bytes each (issue #2), and the compact 6-byte address doubles as the BEP 23 wire form, so a
 // response is a copy of bytes rather than a formatting job.
+import { formatIPv6 } from '../address';
 
 export const PEER_ID_BYTES = 20;
 export const COMPACT4_BYTES = 6; // BEP 23: 4-byte IPv4 + 2-byte port, network order
@@ -18,6 +19,7 @@ export type PeerFlag = (typeof PeerFlag)[keyof typeof PeerFlag];
 const FREE = -1;
 
 const COLUMN_NAMES = [
+  'entry',
   'peerId',
   'compact4',
   'swarm',
@@ -48,9 +50,12 @@ export interface PeerTableSnapshot {
 export class PeerTable {
   capacity: number;
   private liveCount = 0;
+  private peerIdBuffer: Buffer | null = null;
   private freeSlots: number[] = [];
   private nextUnused = 0;
 
+  /** The entry number events use for this peer (monotonic over the tracker's life). */
+  entry: Uint32Array;
   peerId: Uint8Array;
   compact4: Uint8Array;
   /** IPv6 peers are rare here, so their 18-byte compact form lives in a side map. */
@@ -72,6 +77,7 @@ export class PeerTable {
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
+    this.entry = new Uint32Array(initialCapacity);
     this.peerId = new Uint8Array(initialCapacity * PEER_ID_BYTES);
     this.compact4 = new Uint8Array(initialCapacity * COMPACT4_BYTES);
     this.swarm = new Int32Array(initialCapacity).fill(FREE);
@@ -160,6 +166,22 @@ export class PeerTable {
     return (c[c.length - 2]! << 8) | c[c.length - 1]!;
   }
 
+  /** The peer_id as hex, straight from the column (no per-call view: events ask for it a lot). */
+  peerIdHex(slot: number): string {
+    if (this.peerIdBuffer === null || this.peerIdBuffer.buffer !== this.peerId.buffer) {
+      this.peerIdBuffer = Buffer.from(this.peerId.buffer, this.peerId.byteOffset, this.peerId.byteLength);
+    }
+    return this.peerIdBuffer.toString('hex', slot * PEER_ID_BYTES, slot * PEER_ID_BYTES + PEER_ID_BYTES);
+  }
+
+  /** The peer's IP address as text. */
+  ipOf(slot: number): string {
+    if (this.hasFlag(slot, PeerFlag.IPv6)) return formatIPv6(this.compact6.get(slot)!);
+    const c = this.compact4;
+    const o = slot * COMPACT4_BYTES;
+    return `${c[o]}.${c[o + 1]}.${c[o + 2]}.${c[o + 3]}`;
+  }
+
   peerIdOf(slot: number): Uint8Array {
     return this.peerId.subarray(slot * PEER_ID_BYTES, slot * PEER_ID_BYTES + PEER_ID_BYTES);
   }
@@ -203,6 +225,7 @@ export class PeerTable {
       next.set(old);
       return next;
     };
+    this.entry = widen(this.entry, (n) => new Uint32Array(n));
     this.peerId = widen(this.peerId, (n) => new Uint8Array(n), PEER_ID_BYTES);
     this.compact4 = widen(this.compact4, (n) => new Uint8Array(n), COMPACT4_BYTES);
     this.swarm = widen(this.swarm, (n) => new Int32Array(n).fill(FREE));

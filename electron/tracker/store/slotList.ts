@@ -33,6 +33,14 @@ export class SlotList {
     this.length = 0;
   }
 
+  /** Copies the items into `target` from `offset`, leaving out the one at `skip` (-1: none); returns the count. */
+  copyInto(target: Int32Array, offset: number, skip: number): number {
+    const items = this.items;
+    let o = offset;
+    for (let i = 0; i < this.length; i++) if (i !== skip) target[o++] = items[i]!;
+    return o - offset;
+  }
+
   /** A view of the live items (valid until the next push). */
   view(): Int32Array {
     return this.items.subarray(0, this.length);

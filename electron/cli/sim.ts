@@ -55,9 +55,11 @@ async function run(args: string[]): Promise<void> {
   const until = values.until === undefined ? undefined : parseDuration(values.until);
   if (until === null) fail(`--until is not a duration: ${values.until}`);
 
+  const out = values.events ? createWriteStream(values.events) : null;
   let engine: Engine;
   try {
     engine = await Engine.create({
+      listeners: out ? [(e) => void out.write(JSON.stringify(e) + '\n')] : [],
       scenario: loadScenario(source),
       seed: values.seed === undefined ? undefined : Number(values.seed),
       transport: values.transport as TransportName,
@@ -69,8 +71,6 @@ async function run(args: string[]): Promise<void> {
     throw err;
   }
   const endMs = until ?? engine.endMs;
-  const out = values.events ? createWriteStream(values.events) : null;
-  if (out) engine.log.subscribe((e) => out.write(JSON.stringify(e) + '\n'));
 
   const tty = process.stderr.isTTY;
   const started = process.hrtime.bigint();
@@ -95,12 +95,17 @@ async function run(args: string[]): Promise<void> {
   if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
 }
 
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
     case 'list':
       for (const p of scenarioPresets)
-        process.stdout.write(`${p.name.padEnd(28)}  ${(p.description ?? '').split(/(?<=[.:])\s/)[0]}\n`);
+        process.stdout.write(`${p.name.padEnd(28)}  ${firstSentence(p.description ?? '')}\n`);
       return;
     case 'show': {
       const preset = rest[0] === undefined ? undefined : findPreset(rest[0]);

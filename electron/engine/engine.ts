@@ -8,7 +8,7 @@ import type { TrackerEvent } from '../../shared/tracker/events';
 import { Simulation } from '../sim/simulation';
 import type { SimSnapshot } from '../sim/snapshot';
 import { Tracker, type TrackerSnapshot } from '../tracker/tracker';
-import { EventLog } from './eventLog';
+import { EventLog, type EventListener } from './eventLog';
 import { HttpTrackerPort } from './httpPort';
 import { InProcessTrackerPort } from './inProcessPort';
 import { Playback, type Speed, type WallClock } from './playback';
@@ -31,6 +31,8 @@ export interface EngineOptions {
   snapshotEveryMs?: number;
   /** Wall clock for real-time playback (the CLI and the app inject the real one). */
   wallClock?: WallClock;
+  /** Listeners attached before the first event, so they see the whole log (from seq 0). */
+  listeners?: EventListener[];
 }
 
 export interface RecordedCommand {
@@ -90,6 +92,7 @@ export class Engine {
     this.snapshotEveryMs = options.snapshotEveryMs ?? 60_000;
     this.log = new EventLog({ retain: options.retainEvents ?? true, digest: options.digest ?? false });
     this.log.subscribe((e) => this.accounting.observe(e));
+    for (const listener of options.listeners ?? []) this.log.subscribe(listener);
     // One master PRNG for the run: the tracker gets the first independent stream, the simulation the rest.
     this.master = createPrng(this.seed);
     this.tracker = new Tracker({

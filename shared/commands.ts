@@ -54,6 +54,9 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type ControlCommand = z.output<typeof controlCommandSchema>;
+export type ControlCommandInput = z.input<typeof controlCommandSchema>;
+/** Any command as written by a caller (durations as "10m" or seconds, sizes with units…). */
+export type CommandInput = ActionCommandInput | ControlCommandInput;
 
 export const commandSchema = z.union([actionCommandSchema, controlCommandSchema]);
 export type Command = ActionCommand | ControlCommand;

@@ -11,7 +11,10 @@ import { Tracker, type TrackerSnapshot } from '../tracker/tracker';
 import { EventLog, type EventListener } from './eventLog';
 import { HttpTrackerPort } from './httpPort';
 import { InProcessTrackerPort } from './inProcessPort';
-import { Playback, type Speed, type WallClock } from './playback';
+import type { EngineStatus } from '../../shared/bridge';
+import { Playback, type WallClock } from './playback';
+
+export type { EngineStatus };
 import { RunAccounting, type RunReport } from './report';
 import { prepareScenario, type PreparedScenario } from './setup';
 
@@ -48,14 +51,6 @@ interface EngineSnapshot {
   trackerUp: boolean;
   sim: SimSnapshot;
   tracker: TrackerSnapshot;
-}
-
-export interface EngineStatus {
-  now: number;
-  endMs: number;
-  playing: boolean;
-  speed: Speed;
-  events: number;
 }
 
 type Port = InProcessTrackerPort | HttpTrackerPort;

@@ -16,6 +16,7 @@ export interface EventLogOptions {
 export class EventLog {
   private readonly events: LoggedEvent[] = [];
   private readonly listeners = new Set<EventListener>();
+  private readonly truncateListeners = new Set<(length: number) => void>();
   private hash: Hash = createHash('sha256');
   private nextSeq = 0;
 
@@ -31,6 +32,12 @@ export class EventLog {
     if (this.options.retain) this.events.push(logged);
     for (const listener of this.listeners) listener(logged);
     return logged;
+  }
+
+  /** Called after the log is cut back (with the new length). */
+  onTruncate(listener: (length: number) => void): () => void {
+    this.truncateListeners.add(listener);
+    return () => this.truncateListeners.delete(listener);
   }
 
   subscribe(listener: EventListener): () => void {
@@ -58,5 +65,6 @@ export class EventLog {
     this.nextSeq = seq;
     this.hash = createHash('sha256');
     if (this.options.digest) for (const e of this.events) this.hash.update(JSON.stringify(e) + '\n');
+    for (const listener of this.truncateListeners) listener(seq);
   }
 }

@@ -7,7 +7,9 @@ export interface WallClock {
   clearTimeout(handle: unknown): void;
 }
 
-export type Speed = number | 'max';
+import type { Speed } from '../../shared/bridge';
+
+export type { Speed };
 
 export interface Advancer {
   readonly now: number;

@@ -3,46 +3,10 @@
 import type { LoggedEvent } from '../../shared/events';
 import type { ClientState } from '../../shared/sim/events';
 import type { AnnounceEventName } from '../../shared/tracker/events';
+import type { ClientReport, Distribution, RunReport } from '../../shared/report';
+
+export type { ClientReport, Distribution, RunReport };
 import type { SimClient } from '../sim/context';
-
-export interface ClientReport {
-  name: string;
-  profile: string;
-  state: ClientState;
-  trueUploaded: number;
-  trueDownloaded: number;
-  creditedUploaded: number;
-  creditedDownloaded: number;
-  /** Milliseconds the tracker listed this client while it was crashed or had quit. */
-  ghostMs: number;
-  /** Milliseconds from arrival to download complete, or null. */
-  completionMs: number | null;
-}
-
-export interface Distribution {
-  count: number;
-  mean: number | null;
-  median: number | null;
-  p90: number | null;
-  min: number | null;
-  max: number | null;
-  values: number[];
-}
-
-export interface RunReport {
-  scenario: string;
-  seed: number;
-  endMs: number;
-  events: number;
-  clients: ClientReport[];
-  tracker: {
-    requests: Record<AnnounceEventName | 'scrape', number>;
-    failures: number;
-    failureReasons: Record<string, number>;
-    peersExpired: number;
-  };
-  completionMs: Distribution;
-}
 
 interface ClientTrack {
   creditedUploaded: number;

@@ -1,18 +1,13 @@
 // The sandboxed preload: exposes exactly `window.trackerLab` (PreloadApi) and nothing else — no
-// ipcRenderer, no channel names, no IpcRendererEvent. A sandboxed preload can only require 'electron',
-// so everything from shared/ is imported as types; the channel names are repeated here and the
-// compiler checks they match shared/bridge.ts.
+// ipcRenderer, no channel names, no IpcRendererEvent. A sandboxed preload can only require 'electron'
+// at run time: shared/bridge.ts is imported for types only, and the channel names come from a
+// dependency-free module that the bundler inlines.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type {
-  EngineMessage,
-  EngineRequest,
-  IPC_MESSAGE_CHANNEL,
-  IPC_REQUEST_CHANNEL,
-  PreloadApi,
-} from '../../shared/bridge';
-
-const REQUEST_CHANNEL: typeof IPC_REQUEST_CHANNEL = 'tracker-lab:request';
-const MESSAGE_CHANNEL: typeof IPC_MESSAGE_CHANNEL = 'tracker-lab:message';
+import type { EngineMessage, EngineRequest, PreloadApi } from '../../shared/bridge';
+import {
+  IPC_MESSAGE_CHANNEL as MESSAGE_CHANNEL,
+  IPC_REQUEST_CHANNEL as REQUEST_CHANNEL,
+} from '../../shared/ipcChannels';
 
 const api: PreloadApi = {
   request: (request: EngineRequest) => ipcRenderer.invoke(REQUEST_CHANNEL, request),

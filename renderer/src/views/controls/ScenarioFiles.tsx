@@ -1,0 +1,70 @@
+// Loading and saving scenario files in the page (the desktop menu offers the same through dialogs).
+import { useRef } from 'react';
+import { useApp } from '../../store/context';
+
+export function ScenarioFiles() {
+  const { bridge, store } = useApp();
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = async (file: File): Promise<void> => {
+    let scenario: unknown;
+    try {
+      scenario = JSON.parse(await file.text());
+    } catch (err) {
+      store.setState({
+        notice: { text: `${file.name} is not valid JSON: ${(err as Error).message}`, kind: 'error' },
+      });
+      return;
+    }
+    const reply = await bridge.request({ kind: 'loadScenario', scenario });
+    store.setState({
+      notice: reply.ok ? { text: `loaded ${file.name}`, kind: 'info' } : { text: reply.error, kind: 'error' },
+    });
+  };
+
+  const save = async (): Promise<void> => {
+    const reply = await bridge.request({ kind: 'getScenario' });
+    if (!reply.ok) {
+      store.setState({ notice: { text: reply.error, kind: 'error' } });
+      return;
+    }
+    const scenario = reply.value as { name?: string };
+    const blob = new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${scenario.name ?? 'scenario'}.json`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  return (
+    <>
+      <button
+        onClick={() => input.current?.click()}
+        title="Load a scenario file (JSON; see docs/scenarios.md)"
+        data-testid="open-scenario"
+      >
+        Open…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        data-testid="scenario-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void open(file);
+          e.target.value = '';
+        }}
+      />
+      <button
+        onClick={() => void save()}
+        title="Save the scenario, with the commands issued so far as its timeline"
+        data-testid="save-scenario"
+      >
+        Save…
+      </button>
+    </>
+  );
+}

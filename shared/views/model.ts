@@ -1,0 +1,99 @@
+// The views' state, derived from the event log and nothing else: apply events in order and read
+// the rows. It is mutable for speed (a big swarm sends thousands of events a second); `version`
+// changes whenever anything does, which is what the UI subscribes to.
+import type { SessionInfo } from '../bridge';
+import type { LoggedEvent } from '../events';
+import type { TrackerSettings } from '../tracker/settings';
+import { PeerEntries } from '../tracker/entries';
+import { applySimEvent } from './applySim';
+import { applyTrackerEvent } from './applyTracker';
+import type {
+  AnnounceFlight,
+  ClientRow,
+  CountsPoint,
+  RequestRow,
+  TorrentRow,
+  TotalsPoint,
+  UserRow,
+} from './types';
+
+export class SwarmModel {
+  version = 0;
+  session: SessionInfo | null = null;
+  /** Every event, in order (the views are rebuilt from it after a truncation). */
+  readonly events: LoggedEvent[] = [];
+  /** Time of the latest event. */
+  lastEventAt = 0;
+  clients: ClientRow[] = [];
+  clientsByName = new Map<string, number>();
+  /** `infoHash:peerId` → client. */
+  owners = new Map<string, number>();
+  entries = new PeerEntries();
+  /** Tracker entry → client it belongs to (null: not a simulated client). */
+  entryOwner = new Map<number, number | null>();
+  users = new Map<string, UserRow>();
+  torrents = new Map<string, TorrentRow>();
+  trackerSettings: TrackerSettings | null = null;
+  trackerUp = true;
+  requests: RequestRow[] = [];
+  requestIndex = new Map<number, number>();
+  flights = new Map<number, AnnounceFlight>();
+  /** Announces in order of sending (for the animation and the sequence of a client). */
+  flightOrder: AnnounceFlight[] = [];
+  counts: CountsPoint[] = [];
+  totals: TotalsPoint[] = [];
+  requestsPerMinute = new Map<number, number>();
+  rejectedCommands: { t: number; commandType: string | null; error: string }[] = [];
+
+  reset(session: SessionInfo | null): void {
+    const fresh = new SwarmModel();
+    Object.assign(this, fresh, { version: this.version + 1, session, events: [] as LoggedEvent[] });
+    this.trackerSettings = session?.trackerSettings ?? null;
+  }
+
+  apply(events: readonly LoggedEvent[]): void {
+    for (const e of events) {
+      if (e.seq !== this.events.length) continue; // already seen (a replay after reconnecting)
+      this.events.push(e);
+      this.lastEventAt = e.t;
+      if (!applySimEvent(this, e)) applyTrackerEvent(this, e);
+    }
+    this.version++;
+  }
+
+  /** The log was cut back (seek, fork): rebuild from the events that remain. */
+  truncate(length: number): void {
+    const kept = this.events.slice(0, length);
+    this.reset(this.session);
+    this.apply(kept);
+  }
+
+  client(id: number): ClientRow | undefined {
+    return this.clients[id];
+  }
+
+  clientOfPeer(infoHash: string, peerId: string): ClientRow | undefined {
+    const id = this.owners.get(`${infoHash}:${peerId}`);
+    return id === undefined ? undefined : this.clients[id];
+  }
+
+  request(requestId: number): RequestRow | undefined {
+    const i = this.requestIndex.get(requestId);
+    return i === undefined ? undefined : this.requests[i];
+  }
+
+  /** Sum of truth and credit over all clients, now. */
+  currentTotals(): Omit<TotalsPoint, 't'> {
+    let trueUploaded = 0;
+    let trueDownloaded = 0;
+    let creditedUploaded = 0;
+    let creditedDownloaded = 0;
+    for (const c of this.clients) {
+      trueUploaded += c.trueUploaded;
+      trueDownloaded += c.trueDownloaded;
+      creditedUploaded += c.creditedUploaded;
+      creditedDownloaded += c.creditedDownloaded;
+    }
+    return { trueUploaded, trueDownloaded, creditedUploaded, creditedDownloaded };
+  }
+}

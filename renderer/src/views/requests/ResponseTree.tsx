@@ -1,0 +1,98 @@
+// A decoded bencode answer as a nested list: keys, integers, text or hex strings, and compact peer
+// strings split into ip:port entries (named after the client that owns each address, when known).
+import type { ReadableNode } from '../../../../shared/views/bencodeTree';
+
+const kindTip: Record<ReadableNode['kind'], string> = {
+  int: 'a bencoded integer',
+  text: 'a byte string, shown as text',
+  hex: 'a byte string that is not text, shown as hex',
+  list: 'a bencoded list',
+  dict: 'a bencoded dictionary (keys in byte order)',
+  peers:
+    'a compact peer string: 6 bytes per IPv4 peer (BEP 23) or 18 per IPv6 peer (BEP 7), address then port',
+};
+
+const keyTip: Record<string, string> = {
+  interval: 'Seconds the client should wait before its next regular announce.',
+  'min interval': 'Seconds the client must wait before announcing again, even when forced.',
+  complete: 'Seeders in the swarm (peers with left=0).',
+  incomplete: 'Leechers in the swarm (peers still downloading).',
+  downloaded: 'Completed downloads the tracker has counted (snatches).',
+  peers: 'The peers handed out, for the client to connect to.',
+  peers6: 'IPv6 peers (BEP 7), 18 bytes each.',
+  'failure reason': 'The tracker refused the request; nothing else is in the answer.',
+  'warning message': 'A message the client should show; the answer is otherwise normal.',
+  'tracker id': 'An id the client should send back as trackerid.',
+  files: 'Scrape (BEP 48): counts per info hash.',
+};
+
+function Node({ node, names }: { node: ReadableNode; names: ReadonlyMap<string, string> }) {
+  const label =
+    node.label === '' ? null : (
+      <span
+        className={node.labelIsHex ? 'tree-key hex' : 'tree-key'}
+        title={keyTip[node.label] ?? (node.labelIsHex ? 'a binary key, shown as hex' : 'a dictionary key')}
+      >
+        {node.label}
+        {': '}
+      </span>
+    );
+  if (node.kind === 'dict' || node.kind === 'list') {
+    return (
+      <li data-testid={node.label === '' ? 'response-root' : `response-key-${node.label}`}>
+        {label}
+        <span className="tree-kind" title={kindTip[node.kind]}>
+          {node.kind === 'dict' ? `dictionary (${node.children.length})` : `list (${node.children.length})`}
+        </span>
+        <ul>
+          {node.children.map((c, i) => (
+            <Node key={`${c.label}-${i}`} node={c} names={names} />
+          ))}
+        </ul>
+      </li>
+    );
+  }
+  if (node.kind === 'peers') {
+    return (
+      <li data-testid={`response-key-${node.label}`}>
+        {label}
+        <span className="tree-kind" title={kindTip.peers}>
+          {node.peers!.length} peer{node.peers!.length === 1 ? '' : 's'}, {node.length} bytes
+        </span>
+        <ol className="compact-peers">
+          {node.peers!.map((p, i) => {
+            const addr = node.label === 'peers6' ? `[${p.ip}]:${p.port}` : `${p.ip}:${p.port}`;
+            const name = names.get(`${p.ip}:${p.port}`);
+            return (
+              <li key={i} data-testid={`${node.label}-entry-${i + 1}`}>
+                <code>{addr}</code>
+                {name && <span className="peer-name"> ({name})</span>}
+              </li>
+            );
+          })}
+        </ol>
+      </li>
+    );
+  }
+  return (
+    <li data-testid={`response-key-${node.label}`}>
+      {label}
+      <code
+        className={`tree-${node.kind}`}
+        title={`${kindTip[node.kind]}${node.length === null ? '' : `, ${node.length} bytes`}`}
+      >
+        {node.value}
+      </code>
+      {node.kind === 'hex' && <span className="tree-kind"> (hex)</span>}
+    </li>
+  );
+}
+
+/** `names`: "ip:port" → client name, for the compact entries. */
+export function ResponseTree({ tree, names }: { tree: ReadableNode; names: ReadonlyMap<string, string> }) {
+  return (
+    <ul className="response-tree" aria-label="Decoded response">
+      <Node node={tree} names={names} />
+    </ul>
+  );
+}

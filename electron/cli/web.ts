@@ -49,7 +49,11 @@ async function main(): Promise<void> {
   const host = await EngineHost.create({
     preset: values.preset,
     transport: values.transport,
-    wallClock: { now: () => performance.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    wallClock: {
+      now: () => performance.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
   });
   const serveStatic = sirv(root, { etag: true, single: false });
   const server = createServer((req, res) => {
@@ -95,7 +99,9 @@ async function main(): Promise<void> {
   const shownHost = values.host.includes(':') ? `[${values.host}]` : values.host;
   process.stdout.write(`Tracker Lab (browser mode) at http://${shownHost}:${port}/\n`);
   if (values.host !== '127.0.0.1' && values.host !== 'localhost' && values.host !== '::1') {
-    process.stdout.write('WARNING: listening beyond loopback: anyone who can reach this address can drive the engine.\n');
+    process.stdout.write(
+      'WARNING: listening beyond loopback: anyone who can reach this address can drive the engine.\n',
+    );
   }
 
   let stopping = false;

@@ -50,6 +50,7 @@ export function applySimEvent(model: SwarmModel, e: LoggedEvent): boolean {
         listedEntries: new Set(),
         listedAs: null,
         lastHeard: null,
+        lastHeardEvent: null,
         reportedUploaded: 0,
         reportedDownloaded: 0,
         creditedUploaded: 0,
@@ -163,6 +164,8 @@ export function applySimEvent(model: SwarmModel, e: LoggedEvent): boolean {
         if (!c) continue;
         c.trueUploaded += e.uploaded[i]!;
         c.trueDownloaded += e.downloaded[i]!;
+        model.running.trueUploaded += e.uploaded[i]!;
+        model.running.trueDownloaded += e.downloaded[i]!;
         c.left = e.left[i]!;
       }
       model.totals.push({ t: e.t, ...model.currentTotals() });

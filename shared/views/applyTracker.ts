@@ -56,6 +56,7 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
       const c = model.clientOfPeer(e.infoHash, e.peerId);
       if (c) {
         c.lastHeard = e.t;
+        c.lastHeardEvent = e.event;
         c.reportedUploaded = e.uploaded;
         c.reportedDownloaded = e.downloaded;
       }
@@ -118,6 +119,8 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
       if (c) {
         c.creditedUploaded += e.uploaded;
         c.creditedDownloaded += e.downloaded;
+        model.running.creditedUploaded += e.uploaded;
+        model.running.creditedDownloaded += e.downloaded;
       }
       const user = model.users.get(e.user) ?? {
         name: e.user,
@@ -128,6 +131,8 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
       user.creditedUploaded = e.totalUploaded;
       user.creditedDownloaded = e.totalDownloaded;
       model.users.set(e.user, user);
+      // Credit moves in steps at announces: record the step where it happens, not at the next sample.
+      if (e.uploaded !== 0 || e.downloaded !== 0) model.totals.push({ t: e.t, ...model.currentTotals() });
       return;
     }
     case 'snatchCounted': {

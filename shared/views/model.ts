@@ -82,18 +82,15 @@ export class SwarmModel {
     return i === undefined ? undefined : this.requests[i];
   }
 
-  /** Sum of truth and credit over all clients, now. */
+  /** Sum of truth and credit over all clients, kept as events arrive (O(1) to read). */
+  running: Omit<TotalsPoint, 't'> = {
+    trueUploaded: 0,
+    trueDownloaded: 0,
+    creditedUploaded: 0,
+    creditedDownloaded: 0,
+  };
+
   currentTotals(): Omit<TotalsPoint, 't'> {
-    let trueUploaded = 0;
-    let trueDownloaded = 0;
-    let creditedUploaded = 0;
-    let creditedDownloaded = 0;
-    for (const c of this.clients) {
-      trueUploaded += c.trueUploaded;
-      trueDownloaded += c.trueDownloaded;
-      creditedUploaded += c.creditedUploaded;
-      creditedDownloaded += c.creditedDownloaded;
-    }
-    return { trueUploaded, trueDownloaded, creditedUploaded, creditedDownloaded };
+    return { ...this.running };
   }
 }

@@ -34,6 +34,7 @@ export interface ClientRow {
   listedAs: 'seeder' | 'leecher' | null;
   /** When the tracker last heard from it, and what it was told then. */
   lastHeard: number | null;
+  lastHeardEvent: AnnounceEventName | null;
   reportedUploaded: number;
   reportedDownloaded: number;
   creditedUploaded: number;

@@ -354,7 +354,14 @@ function answer(
   let eligible = 0;
   let seedersWithheld = 0;
   if (swarm && a.event !== 'stopped') {
-    const pools = swarmPools(store, swarm, requester, a.req.left === 0, s.seedersToSeeders);
+    const pools = swarmPools(
+      store,
+      swarm,
+      requester,
+      a.req.left === 0,
+      s.seedersToSeeders,
+      a.ctx.peerFamily ?? null,
+    );
     eligible = pools.leechers.size + pools.seeders.size;
     seedersWithheld = pools.seedersWithheld;
     ({ slots, reasons } = selectPeers(s.selection, {

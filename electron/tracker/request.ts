@@ -1,4 +1,4 @@
-// Transport-neutral requests: what the HTTP query and (later) the UDP packet both decode to.
+// Transport-neutral requests: what the HTTP query and the UDP packet both decode to.
 import type { AnnounceEventName, TrackerTransport } from '../../shared/tracker/events';
 import type { PeerAddress } from './address';
 
@@ -35,6 +35,11 @@ export interface RequestContext {
   remote: PeerAddress;
   remotePort: number;
   now: number;
+  /**
+   * Only peers of this address family may be returned; absent: both (HTTP answers `peers` and
+   * BEP 7 `peers6`). A BEP 15 UDP answer carries one family, the one the packet came over.
+   */
+  peerFamily?: 4 | 6;
 }
 
 /** A failure to answer with a bencoded `failure reason` (HTTP 200, as clients expect). */

@@ -1,6 +1,7 @@
 // The peers a response may draw from: the swarm's leechers and (unless withheld) seeders, minus the
 // requester. Positions 0..size-1 index a list without the requester, without copying it.
 import type { PeerStore } from '../store/peerStore';
+import { PeerFlag } from '../store/peerTable';
 import { SlotList } from '../store/slotList';
 import type { Swarm } from '../store/swarm';
 
@@ -51,15 +52,40 @@ function poolOf(list: SlotList, requester: number, store: PeerStore): CandidateP
   return new CandidatePool(list, skip);
 }
 
+/** The peers of `list` in one address family, minus the requester (a copy: mixed swarms are rare). */
+function familyPool(list: SlotList, requester: number, store: PeerStore, family: 4 | 6): CandidatePool {
+  const t = store.table;
+  if (family === 6 && t.compact6.size === 0) return new CandidatePool(NO_PEERS, -1);
+  const kept = new SlotList();
+  const items = list.view();
+  for (let i = 0; i < items.length; i++) {
+    const slot = items[i]!;
+    if (slot !== requester && t.hasFlag(slot, PeerFlag.IPv6) === (family === 6)) kept.push(slot);
+  }
+  return new CandidatePool(kept, -1);
+}
+
+/**
+ * `family`: only peers of that address family (a UDP answer, BEP 15); null: both. Filtering copies
+ * the lists, so it only happens when the table holds IPv6 peers or an IPv6 requester asks.
+ */
 export function swarmPools(
   store: PeerStore,
   swarm: Swarm,
   requester: number,
   requesterSeeder: boolean,
   seedersToSeeders: boolean,
+  family: 4 | 6 | null = null,
 ): SwarmPools {
-  const leechers = poolOf(swarm.leechers, requester, store);
-  const seeders = poolOf(swarm.seeders, requester, store);
+  const only = family === 6 || (family === 4 && store.table.compact6.size > 0) ? family : null;
+  const leechers =
+    only === null
+      ? poolOf(swarm.leechers, requester, store)
+      : familyPool(swarm.leechers, requester, store, only);
+  const seeders =
+    only === null
+      ? poolOf(swarm.seeders, requester, store)
+      : familyPool(swarm.seeders, requester, store, only);
   if (requesterSeeder && !seedersToSeeders) {
     return { leechers, seeders: new CandidatePool(NO_PEERS, -1), seedersWithheld: seeders.size };
   }

@@ -9,13 +9,19 @@ import { describeIssues, defaultTrackerSettings } from '../../shared/tracker/set
 import { presetSettings, trackerPresetNames, type TrackerPresetName } from '../../shared/tracker/presets';
 import { TrackerHttpServer } from '../tracker/http/server';
 import { Tracker } from '../tracker/tracker';
+import { TrackerUdpServer } from '../tracker/udp/server';
 import { requestLogger } from './requestLog';
-import { announceUrls } from './urls';
+import { announceUrls, endpointList, type UdpEndpoint } from './urls';
 
 const usage = `Usage: npm run tracker -- [options]
 
   --host ADDR           interface to bind (default 127.0.0.1)
   --port N              port (default 6969; 0 picks a free one)
+  --udp-port N          UDP tracker port (BEP 15; default: the HTTP port's number)
+  --udp6-host ADDR      a second UDP socket for IPv6 clients (default ::1 beside the default
+                        --host 127.0.0.1, :: beside 0.0.0.0)
+  --no-udp              no UDP tracker
+  --no-udp6             no IPv6 UDP socket
   --private             private mode: passkeys required, per-user credit
   --passkey KEY         register a user with this passkey (repeatable; implies --private)
   --interval S          announce interval in seconds
@@ -42,6 +48,8 @@ function whole(name: string, value: string | undefined): number | undefined {
 function parse(): {
   host: string;
   port: number;
+  /** null: no UDP tracker; port null: the HTTP port's number. */
+  udp: { port: number | null; host6: string | null; host6Given: boolean } | null;
   settings: TrackerSettings;
   passkeys: string[];
   seed: number;
@@ -53,6 +61,10 @@ function parse(): {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '6969' },
+        'udp-port': { type: 'string' },
+        'udp6-host': { type: 'string' },
+        'no-udp': { type: 'boolean', default: false },
+        'no-udp6': { type: 'boolean', default: false },
         private: { type: 'boolean', default: false },
         passkey: { type: 'string', multiple: true, default: [] },
         interval: { type: 'string' },
@@ -95,14 +107,28 @@ function parse(): {
   if (!settings.success) fail(describeIssues(settings.error, 'option'));
   const port = whole('port', args.port)!;
   if (port > 65535) fail('--port must be at most 65535');
+  const udpPort = whole('udp-port', args['udp-port']) ?? null;
+  if (udpPort !== null && udpPort > 65535) fail('--udp-port must be at most 65535');
+  const host6 = args['no-udp6'] ? null : (args['udp6-host'] ?? defaultUdp6Host(args.host));
+  if (host6 !== null && !host6.includes(':')) fail(`--udp6-host must be an IPv6 address, got ${host6}`);
   return {
     host: args.host,
     port,
+    udp: args['no-udp']
+      ? null
+      : { port: udpPort, host6, host6Given: args['udp6-host'] !== undefined && !args['no-udp6'] },
     settings: settings.data,
     passkeys: args.passkey,
     seed: whole('seed', args.seed)!,
     quiet: args.quiet,
   };
+}
+
+/** The IPv6 twin of the IPv4 host for the second UDP socket, or null when there is none to guess. */
+function defaultUdp6Host(host: string): string | null {
+  if (host === '127.0.0.1') return '::1';
+  if (host === '0.0.0.0') return '::';
+  return null;
 }
 
 async function main(): Promise<void> {
@@ -128,9 +154,40 @@ async function main(): Promise<void> {
     process.stderr.write(`cannot listen on ${options.host}:${options.port}: ${(err as Error).message}\n`);
     process.exit(1);
   }
+  // The HTTP server runs the expiry sweep; the UDP server beside it does not (one sweep is enough).
+  const udpServer = options.udp ? new TrackerUdpServer({ tracker, clock, sweep: false }) : null;
+  const udpEndpoints: UdpEndpoint[] = [];
+  if (udpServer && options.udp) {
+    const udpPort = options.udp.port ?? address.port;
+    try {
+      udpEndpoints.push(await udpServer.listen(udpPort, options.host));
+    } catch (err) {
+      process.stderr.write(`cannot listen on UDP ${options.host}:${udpPort}: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
+    const host6 = options.udp.host6;
+    if (host6 !== null && host6 !== options.host) {
+      try {
+        udpEndpoints.push(await udpServer.listenIPv6(udpEndpoints[0]!.port, host6));
+      } catch (err) {
+        const message = `cannot listen on UDP [${host6}]:${udpEndpoints[0]!.port}: ${(err as Error).message}`;
+        if (options.udp.host6Given) {
+          process.stderr.write(message + '\n');
+          process.exit(1);
+        }
+        log(`${message}; serving UDP over IPv4 only`);
+      }
+    }
+  }
   const s = tracker.settings;
   log(`Tracker Lab tracker listening on ${address.address}:${address.port}`);
-  for (const line of announceUrls(address.address, address.port, s.private ? options.passkeys : []))
+  if (udpEndpoints.length > 0) log(`UDP tracker (BEP 15) listening on ${endpointList(udpEndpoints)}`);
+  for (const line of announceUrls(
+    address.address,
+    address.port,
+    s.private ? options.passkeys : [],
+    udpEndpoints,
+  ))
     log(line);
   log(
     `interval ${s.interval} s, min interval ${s.minInterval} s, peer timeout ${s.peerTimeout} s, ` +
@@ -141,7 +198,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping (${tracker.peerCount} peers in ${tracker.torrentCount} torrents)`);
-    void server.close().then(() => process.exit(0));
+    void Promise.all([server.close(), udpServer?.close()]).then(() => process.exit(0));
     server.abortConnections();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { announceTarget, decodeDict, id20 } from './helpers';
+import { announceTarget, bytesOf, decodeDict, id20 } from './helpers';
+import { announcePacket, be32, UdpClient, urlData } from './udp/helpers';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const running: ChildProcess[] = [];
@@ -91,6 +92,53 @@ describe('tracker CLI', () => {
     child.kill('SIGTERM');
     expect(await exit).toEqual({ code: 0, signal: null });
     expect(stdout()).toContain('SIGTERM: stopping (1 peers in 1 torrents)');
+  });
+
+  it('serves UDP (BEP 15) on the HTTP port number and prints the udp:// URLs with the real port', async () => {
+    const { child, stdout } = tracker(['--port', '0', '--passkey', 'abc', '--quiet']);
+    const url = await until(
+      () =>
+        /announce URL \(abc\): udp:\/\/127\.0\.0\.1:(\d+)\/announce\?passkey=abc/.exec(stdout()) ?? undefined,
+      child,
+      'the UDP announce URL',
+    );
+    const port = Number(url[1]);
+    expect(stdout()).toContain(`listening on 127.0.0.1:${port}\n`);
+    expect(stdout()).toContain(`UDP tracker (BEP 15) listening on 127.0.0.1:${port} and [::1]:${port}`);
+    expect(stdout()).toContain(`  also accepted:  udp://127.0.0.1:${port}/abc/announce`);
+    expect(stdout()).toContain(`announce URL (abc): udp://[::1]:${port}/announce?passkey=abc`);
+
+    const client = await UdpClient.open(port);
+    try {
+      const connectionId = await client.connect();
+      const options = urlData('/announce?passkey=abc');
+      const answer = await client.request(
+        announcePacket({ connectionId, transactionId: 5, event: 2, options }),
+      );
+      expect(answer).toEqual(bytesOf(be32(1), be32(5), be32(1800), be32(1), be32(0)));
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('puts UDP on --udp-port (0: a free one, printed) and leaves it out with --no-udp', async () => {
+    const own = tracker(['--port', '0', '--udp-port', '0', '--no-udp6', '--quiet']);
+    const url = await until(
+      () => /announce URL: udp:\/\/127\.0\.0\.1:(\d+)\/announce\n/.exec(own.stdout()) ?? undefined,
+      own.child,
+      'the UDP announce URL',
+    );
+    expect(Number(url[1])).toBeGreaterThan(0);
+    expect(own.stdout()).toContain(`UDP tracker (BEP 15) listening on 127.0.0.1:${url[1]}\n`);
+
+    const none = tracker(['--port', '0', '--no-udp', '--quiet']);
+    await until(
+      () => (/^interval /m.test(none.stdout()) ? true : undefined),
+      none.child,
+      'the settings line',
+    );
+    expect(none.stdout()).not.toContain('udp://');
+    expect(none.stdout()).not.toContain('UDP');
   });
 
   it('exits with code 2 and names the option when an option is invalid', async () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import type { HttpBenchmarkResult } from './httpBenchmark';
 import type { ProfileSummary } from './profiler';
+import type { UdpBenchmarkResult, UdpServerFigures } from './udpBenchmark';
 
 export interface Machine {
   node: string;
@@ -95,6 +96,35 @@ export function httpTable(servers: ServerFigures[]): string {
   ]);
 }
 
+export function udpTable(servers: UdpServerFigures[]): string {
+  return table([
+    [
+      'server',
+      'announces/s (median)',
+      'runs',
+      'p50 ms',
+      'p90 ms',
+      'p99 ms',
+      'p99.9 ms',
+      'CPU',
+      'CPU µs/ann',
+      'B/resp',
+    ],
+    ...servers.map((s) => [
+      s.label,
+      num(s.announcesPerSecond),
+      s.runs.map((r) => num(r)).join(' / '),
+      num(s.latencyMs.p50, 3),
+      num(s.latencyMs.p90, 3),
+      num(s.latencyMs.p99, 3),
+      num(s.latencyMs.p999, 3),
+      `${num(s.serverCpuPercent)}%`,
+      num(s.cpuUsPerAnnounce, 1),
+      num(s.bytesPerAnswer),
+    ]),
+  ]);
+}
+
 export function verdict(ok: boolean): string {
   return ok ? 'PASS' : 'MISS';
 }
@@ -126,8 +156,9 @@ export interface MemoryFigures {
 
 export interface Report {
   machine: Machine;
-  parameters: { http: { wrk: string; peers: number; torrents: number } };
+  parameters: { http: { wrk: string; peers: number; torrents: number }; udp: { load: string } };
   http: HttpBenchmarkResult & { targetRatio: number; pass: boolean };
+  udp: UdpBenchmarkResult;
   memory: MemoryFigures & { targetBytesPerPeer: number; pass: boolean };
 }
 
@@ -141,7 +172,9 @@ function eventMixText(mix: Record<string, number>): string {
 }
 
 export function summaryText(report: Report): string {
-  const { machine: m, http, memory } = report;
+  const { machine: m, http, memory, udp } = report;
+  const u = udp.results;
+  const ust = udp.stages.us;
   const r = http.results;
   const st = http.stages.us;
   const sample = http.sampleAfter;
@@ -179,6 +212,29 @@ export function summaryText(report: Report): string {
         ['    tracker.announce, numwant=50', num(st.announce, 1)],
         ['      of which: select + answer 50 peers (vs numwant=0)', num(st.selectAndAnswer50, 1)],
         ['    encodeAnnounce (50 peers, compact)', num(st.encode, 1)],
+      ],
+      'lr',
+    ),
+    '',
+    `UDP announce load (BEP 15) on loopback: the same peers, num_want 50, BEP 41 URLData; ${report.parameters.udp.load}`,
+    udpTable([u.bare, u.tracker, u.trackerWithSink]),
+    `tracker / bare (UDP):    ${pct(udp.ratio)}; tracker + sink / bare: ${pct(udp.ratioWithSink)}; ` +
+      `tracker UDP / tracker HTTP: ${pct(u.tracker.announcesPerSecond / r.tracker!.requestsPerSecond)}`,
+    `load generator CPU: ${num(u.bare.generatorCpuPercent)}% (bare) / ${num(u.tracker.generatorCpuPercent)}% ` +
+      `(tracker) of a core; errors ${u.bare.errors + u.tracker.errors + u.trackerWithSink.errors}, ` +
+      `lost ${u.bare.timeouts + u.tracker.timeouts + u.trackerWithSink.timeouts}; ` +
+      `answers carry ${u.tracker.peersPerAnswer} peers; event mix: ${eventMixText(udp.eventMix)}`,
+    '',
+    `Where a periodic UDP announce's CPU time goes (µs per request):`,
+    table(
+      [
+        ['bare node:dgram server process', num(u.bare.cpuUsPerAnnounce, 1)],
+        ['tracker server process', num(u.tracker.cpuUsPerAnnounce, 1)],
+        ['  UDP router in-process, no sockets (handleUdp)', num(ust.router, 1)],
+        ['    connection id check (HMAC-SHA256)', num(ust.verify, 1)],
+        ['    decodeAnnounce (BEP 41 URLData included)', num(ust.decode, 1)],
+        ['    tracker.announce, num_want 50', num(ust.announce, 1)],
+        ['    encodeAnnounce (50 peers)', num(ust.encode, 1)],
       ],
       'lr',
     ),

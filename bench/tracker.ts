@@ -1,5 +1,6 @@
 // `npm run bench:tracker -- [options]`: the tracker under realistic announce load over HTTP
-// keep-alive (wrk, loopback) beside a bare node:http server, and its memory per stored peer.
+// keep-alive (wrk, loopback) beside a bare node:http server, over UDP (BEP 15, a Node load
+// generator on loopback sockets) beside a bare node:dgram server, and its memory per stored peer.
 // Every server runs in its own child process; figures go to bench/results/tracker.json.
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { httpBenchmark } from './httpBenchmark';
 import type { LoadOptions } from './httpLoad';
 import { createPopulation, writePopulation } from './population';
 import { machineInfo, num, summaryText, type MemoryFigures } from './report';
+import { udpBenchmark } from './udpBenchmark';
 import { WRK_INSTALL_HINT, wrkVersion } from './wrk';
 
 const usage = `Usage: npm run bench:tracker -- [options]
@@ -20,6 +22,7 @@ const usage = `Usage: npm run bench:tracker -- [options]
   --rounds N          rounds of bare / tracker / tracker+sink; figures are medians (default 2)
   --threads N         wrk threads (default 1: wrk on one core, the server on the other)
   --connections N     keep-alive connections (default 32)
+  --udp-clients N     UDP client sockets, one announce in flight each (default 32)
   --memory-peers N    peers for the memory figure (default 1000000)
   --profile MODE      auto (profile the tracker when it misses the target) | always | never
   --help`;
@@ -43,6 +46,7 @@ function options() {
       rounds: { type: 'string', default: '2' },
       threads: { type: 'string', default: '1' },
       connections: { type: 'string', default: '32' },
+      'udp-clients': { type: 'string', default: '32' },
       'memory-peers': { type: 'string', default: '1000000' },
       profile: { type: 'string', default: 'auto' },
       help: { type: 'boolean', default: false },
@@ -67,6 +71,7 @@ function options() {
     rounds: whole('rounds', 1),
     threads: whole('threads', 1),
     connections: whole('connections', 1),
+    udpClients: whole('udp-clients', 1),
     memoryPeers: whole('memory-peers', 1),
     profile,
   } as const;
@@ -127,6 +132,8 @@ async function main(): Promise<void> {
     calibrationUs: CALIBRATION_US,
   };
   const http = await httpBenchmark(httpSettings, load, population, log);
+  const udpSettings = { ...o, clients: o.udpClients, stageRequests: STAGE_REQUESTS };
+  const udp = await udpBenchmark(udpSettings, load, log);
   const memory = await memoryBenchmark(root, o.memoryPeers);
 
   const report = {
@@ -148,6 +155,21 @@ async function main(): Promise<void> {
         tracker:
           'default settings and seed 1, as `npm run tracker -- --quiet` (no sink) and with a counting sink',
       },
+      udp: {
+        ...spec,
+        request:
+          "BEP 15 connect, then announces of 109 bytes: the 98 fixed bytes (num_want 50, IP 0, the peer's key) " +
+          'and BEP 41 URLData "/announce", as libtorrent sends them; a client reconnects when its id is 60 s old',
+        eventMix:
+          'as for HTTP (bench/announce.lua), drawn by bench/udpClients.ts; udp.eventMix has the counts',
+        load:
+          `${o.udpClients} client sockets on 127.0.0.1, each with one announce in flight (a Node process: ` +
+          `bench/udpClients.ts), ${o.duration} s per measured run, ${o.warmup} s of load before each`,
+        fill: 'as for HTTP: every peer sends `started` through the HTTP router before listening',
+        rounds: o.rounds,
+        order: 'bare node:dgram, tracker, tracker+sink, repeated; figures are medians over the rounds',
+        tracker: "the HTTP benchmark's tracker children: TrackerUdpServer on the HTTP port number, no sweep",
+      },
       memory: {
         peers: o.memoryPeers,
         torrents: MEMORY_TORRENTS,
@@ -156,6 +178,7 @@ async function main(): Promise<void> {
       },
     },
     http: { ...http, targetRatio: TARGET_RATIO, pass: http.ratio >= TARGET_RATIO },
+    udp,
     memory: {
       ...memory,
       targetBytesPerPeer: TARGET_BYTES_PER_PEER,

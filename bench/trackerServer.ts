@@ -1,5 +1,6 @@
 // Benchmark child: the tracker wired as `npm run tracker` wires it (default settings, seed 1, the
-// wall clock, TrackerHttpServer with its sweep timer). `--sink none` is `npm run tracker -- --quiet`
+// wall clock, TrackerHttpServer with its sweep timer, TrackerUdpServer beside it on the same port
+// number without one). `--sink none` is `npm run tracker -- --quiet`
 // (no onEvent sink, so the core builds no events); `--sink count` attaches a sink that only counts.
 // Before listening it is filled with every peer of the population through the HTTP router, each
 // peer sending the `started` announce a client would send.
@@ -9,10 +10,12 @@ import { defaultTrackerSettings } from '../shared/tracker/settings';
 import { handleHttp } from '../electron/tracker/http/router';
 import { TrackerHttpServer } from '../electron/tracker/http/server';
 import { Tracker } from '../electron/tracker/tracker';
+import { TrackerUdpServer } from '../electron/tracker/udp/server';
 import { argValue, cpuSeconds, reply, serveCommands } from './childProtocol';
 import { announceTarget, readPopulation } from './population';
 import { CpuProfiler } from './profiler';
 import { timeStages } from './stages';
+import { timeUdpStages } from './udpStages';
 
 const sink = argValue('sink', 'none');
 if (sink !== 'none' && sink !== 'count') throw new Error('--sink must be none or count');
@@ -48,6 +51,8 @@ const fillMs = Math.round(performance.now() - fillStart);
 
 const server = new TrackerHttpServer({ tracker, clock });
 const address = await server.listen(0, '127.0.0.1');
+const udpServer = new TrackerUdpServer({ tracker, clock, sweep: false });
+const udpAddress = await udpServer.listen(address.port, '127.0.0.1');
 
 let profiler: CpuProfiler | null = null;
 serveCommands({
@@ -60,6 +65,7 @@ serveCommands({
     memory: process.memoryUsage(),
   }),
   stages: (count) => timeStages(tracker, population, Number(count)),
+  'udp-stages': (count) => timeUdpStages(tracker, population, Number(count)),
   'profile-start': async () => {
     profiler = new CpuProfiler();
     await profiler.start();
@@ -71,4 +77,11 @@ serveCommands({
     return summary;
   },
 });
-reply({ ready: true, port: address.port, peers: tracker.peerCount, torrents: tracker.torrentCount, fillMs });
+reply({
+  ready: true,
+  port: address.port,
+  udpPort: udpAddress.port,
+  peers: tracker.peerCount,
+  torrents: tracker.torrentCount,
+  fillMs,
+});

@@ -36,6 +36,8 @@ interface SizeResult {
   speed: number;
   frames: FrameFigures;
   graph: GraphSample;
+  /** Virtual seconds per real second while measuring (the engine keeping up with the speed asked). */
+  virtualSpeed: number;
   /** Events the page received per real second while measuring. */
   eventsPerSecond: number;
   announcesPerSecond: number;
@@ -104,12 +106,7 @@ async function measureSize(
   );
   if (!loaded.ok) throw new Error(`loading ${scenario.name}: ${loaded.error}`);
   await page.waitForFunction(
-    (name) =>
-      (
-        (window.__trackerLabBench as PageHook).store.getState() as unknown as {
-          session: { scenario: { name: string } } | null;
-        }
-      ).session?.scenario.name === name,
+    (name) => (window.__trackerLabBench as PageHook).store.getState().session?.scenario.name === name,
     scenario.name,
   );
   await command(page, { type: 'setSpeed', speed: BENCH_SPEED });
@@ -146,6 +143,7 @@ async function measureSize(
     speed: BENCH_SPEED,
     frames,
     graph: after,
+    virtualSpeed: (after.virtualNow - before.virtualNow) / 1000 / wall,
     eventsPerSecond: (after.events - before.events) / wall,
     announcesPerSecond: (after.announces - before.announces) / wall,
     engineCpuPercent: cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) / wall) * 100 : null,
@@ -169,6 +167,7 @@ function printTable(calibration: FrameFigures, results: SizeResult[]): void {
       'long frames',
       'graph work',
       'dots',
+      'virtual s/s',
       'announces/s',
       'events/s',
       'engine CPU',
@@ -186,6 +185,7 @@ function printTable(calibration: FrameFigures, results: SizeResult[]): void {
       '-',
       '-',
       '-',
+      '-',
       'calibration',
     ],
     ...results.map((r) => [
@@ -197,6 +197,7 @@ function printTable(calibration: FrameFigures, results: SizeResult[]): void {
       fmt(r.frames.longFrames),
       `${fmt(r.graph.workMeanMs, 2)} ms`,
       fmt(r.graph.dots),
+      fmt(r.virtualSpeed, 1),
       fmt(r.announcesPerSecond),
       fmt(r.eventsPerSecond),
       r.engineCpuPercent === null ? '-' : `${fmt(r.engineCpuPercent)} %`,

@@ -60,7 +60,11 @@ export interface PageHook {
   request(request: unknown): Promise<{ ok: boolean; error?: string }>;
   peers(): number;
   store: {
-    getState(): { model: { events: unknown[]; flightOrder: unknown[] }; status: { now: number } | null };
+    getState(): {
+      model: { events: unknown[]; flightOrder: unknown[] };
+      status: { now: number } | null;
+      session: { scenario: { name: string } } | null;
+    };
   };
   graph: { work: number[]; dots: number; links: number; renderer: string };
 }

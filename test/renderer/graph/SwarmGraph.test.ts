@@ -136,3 +136,24 @@ test('an announce in flight is drawn where virtual time puts it, and stays there
   await frames();
   expect(announces().getAttribute('d')).toBe(d);
 });
+
+test('data connections are drawn as one path, and hidden when the display option is off', async () => {
+  const log = smallSwarm().connected(0, [1], 100);
+  const store = show(log.model());
+  await frames();
+  const path = document.querySelector('path.connections')!;
+  const layout = layoutFor(2);
+  const d = path.getAttribute('d')!;
+  expect(d).toMatch(/^M\S+ \S+L\S+ \S+$/);
+  const [x1, y1, x2, y2] = d.match(/-?[\d.]+/g)!.map(Number);
+  for (const [got, want] of [
+    [x1, layout.xs[0]],
+    [y1, layout.ys[0]],
+    [x2, layout.xs[1]],
+    [y2, layout.ys[1]],
+  ])
+    expect(got).toBeCloseTo(want!, 1);
+  act(() => store.setState({ display: { ...store.getState().display, showConnections: false } }));
+  await frames();
+  expect(path.getAttribute('d')).toBe('');
+});

@@ -10,7 +10,7 @@ import {
   SceneFrame,
   type SceneInput,
 } from '../../../renderer/src/views/graph/scene';
-import { LEG_REAL_MS, spansFor } from '../../../renderer/src/views/graph/timing';
+import { LEG_REAL_MS, PENDING_REACH, spansFor } from '../../../renderer/src/views/graph/timing';
 import { GraphLog } from './graphLog';
 
 const layout = layoutFor(10);
@@ -74,7 +74,7 @@ test('a lost announce leaves an X short of the tracker', () => {
   expect(frame.dots.count).toBe(0);
   expect(frame.failures.count).toBe(1);
   expect(frame.failures.col.alpha[0]).toBe(1);
-  expect(frame.failures.col.x[0]).toBeCloseTo(layout.xs[1]! * 0.15, 2);
+  expect(frame.failures.col.x[0]).toBeCloseTo(layout.xs[1]! * (1 - PENDING_REACH), 2);
 });
 
 test('announces long finished are not even looked at (the scan starts a window back)', () => {

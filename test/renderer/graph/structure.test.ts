@@ -2,7 +2,7 @@
 // tooltip's words for a peer chosen by the tracker.
 import { expect, test } from 'vitest';
 import { ExpiryLog } from '../../../renderer/src/views/graph/expiries';
-import { peerTooltip, whyChosen } from '../../../renderer/src/views/graph/explain';
+import { peerTooltip, trackerTooltip, whyChosen } from '../../../renderer/src/views/graph/explain';
 import { connectionPairs, looks, nodeSet, NO_NODE } from '../../../renderer/src/views/graph/nodes';
 import { GraphLog } from './graphLog';
 
@@ -67,4 +67,13 @@ test('hovering a lit peer says why the tracker chose it, in the request’s own 
       'in the peer list sent to alice: a seeder, and seeders go first (2 of 4 eligible, random)',
     ],
   });
+});
+
+test('hovering the tracker shows what it lists, and whether it is down', () => {
+  const torrents = new Map([['a', { complete: 2, incomplete: 5 }]]);
+  expect(trackerTooltip({ trackerUp: true, torrents })).toEqual({
+    title: 'Tracker',
+    lines: ['lists 2 seeders and 5 leechers'],
+  });
+  expect(trackerTooltip({ trackerUp: false, torrents }).title).toBe('Tracker (down)');
 });

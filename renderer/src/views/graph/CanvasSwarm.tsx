@@ -1,10 +1,11 @@
 // The Canvas 2D renderer for big swarms: three stacked canvases, each redrawn only when what it shows
-// changed — connections (throttled: thousands of lines), peers (a look changed or the view moved),
-// the moving parts (every frame). React renders only the elements; nothing re-renders with the model.
+// changed — connections (throttled, and off the main thread: tens of thousands of lines), peers (a
+// look changed or the view moved), the moving parts (every frame). React renders only the elements;
+// nothing re-renders with the model.
 import { useEffect, useRef } from 'react';
-import { paintConnections, paintMoving, paintNodes, type CanvasView } from './canvasPaint';
+import { paintMoving, paintNodes, type CanvasView } from './canvasPaint';
+import { ConnectionsLayer } from './connectionsLayer';
 import { connectionRefreshMs } from './mode';
-import type { ViewTransform } from './layout';
 import type { Painter, PaintInput } from './painter';
 
 /** Peers follow look changes at most this often (ms) while the view itself is still. */
@@ -55,17 +56,22 @@ export function canvasPainter(canvases: {
   nodes: HTMLCanvasElement;
   moving: HTMLCanvasElement;
 }): Painter | null {
-  const connections = layer(canvases.connections);
   const nodes = layer(canvases.nodes);
   const moving = layer(canvases.moving);
-  if (!connections || !nodes || !moving) return null;
+  if (!nodes || !moving) return null;
+  const connections = new ConnectionsLayer(canvases.connections);
   let edges = 0;
-  /** The transform the connections were drawn for, and since when the view has been what it is. */
-  let drawnFor: ViewTransform | null = null;
+  /** What the connections were last drawn for (view and data), and when. */
+  let drawnView = '';
+  let drawnData = '';
+  let drawnAt = -Infinity;
   let viewSince = 0;
   let lastViewKey = '';
 
   return {
+    dispose(): void {
+      connections.dispose();
+    },
     paint(input: PaintInput): void {
       const dpr = window.devicePixelRatio || 1;
       const t = input.transform;
@@ -77,27 +83,38 @@ export function canvasPainter(canvases: {
       };
       const viewKey = `${input.width}x${input.height}@${dpr}|${t.k},${t.x},${t.y}`;
       const driver = input.driver;
-
       if (viewKey !== lastViewKey) {
         lastViewKey = viewKey;
         viewSince = input.wallNow;
       }
-      const connectionsData = input.showConnections ? String(driver.modelVersion) : 'off';
-      const gesture =
-        drawnFor !== null && edges > EDGES_MOVED_AS_PICTURE && input.wallNow - viewSince < SETTLE_MS;
-      if (gesture && connections.viewKey !== viewKey) {
-        // Mid-gesture: move the picture (the compositor's work), redraw once the view settles.
-        const scale = t.k / drawnFor!.k;
-        connections.canvas.style.transformOrigin = '0 0';
-        connections.canvas.style.transform = `translate(${t.x - drawnFor!.x * scale}px, ${t.y - drawnFor!.y * scale}px) scale(${scale})`;
-      } else if (stale(connections, viewKey, connectionsData, input.wallNow, connectionRefreshMs(edges))) {
-        begin(connections, input, dpr, viewKey, connectionsData);
-        connections.canvas.style.transform = '';
+
+      // Connections: redrawn when the data changed (at most every connectionRefreshMs) or the view
+      // moved (once it settles, for many edges); in between the picture follows the view by CSS.
+      const data = input.showConnections ? String(driver.modelVersion) : 'off';
+      const sizeKey = `${input.width}x${input.height}@${dpr}`;
+      const viewMoved = drawnView !== viewKey;
+      const settled = edges <= EDGES_MOVED_AS_PICTURE || input.wallNow - viewSince >= SETTLE_MS;
+      const resized = !drawnView.startsWith(`${sizeKey}|`);
+      const dataDue =
+        drawnData !== data &&
+        (data === 'off' || drawnData === 'off' || input.wallNow - drawnAt >= connectionRefreshMs(edges));
+      if (!connections.busy && (resized || (viewMoved && settled) || dataDue)) {
         const pairs = input.showConnections ? driver.connections() : new Int32Array(0);
         edges = pairs.length / 2;
-        drawnFor = { ...t };
-        paintConnections(connections.ctx, pairs, driver.layout, view);
+        connections.draw({
+          width: input.width,
+          height: input.height,
+          dpr,
+          transform: { ...t },
+          xs: driver.layout.xs.subarray(0, driver.layout.count),
+          ys: driver.layout.ys.subarray(0, driver.layout.count),
+          pairs,
+        });
+        drawnView = viewKey;
+        drawnData = data;
+        drawnAt = input.wallNow;
       }
+      connections.place(t);
 
       const nodesView = `${viewKey}|${input.fontPx}|${input.labels}|${input.trackerUp}`;
       const nodesData = String(driver.looksVersion);
@@ -126,8 +143,12 @@ export function CanvasSwarm({ register }: { register(painter: Painter | null): v
   useEffect(() => {
     const [connections, nodes, moving] = [connectionsRef.current, nodesRef.current, movingRef.current];
     if (!connections || !nodes || !moving) return;
-    register(canvasPainter({ connections, nodes, moving }));
-    return () => register(null);
+    const painter = canvasPainter({ connections, nodes, moving });
+    register(painter);
+    return () => {
+      painter?.dispose();
+      register(null);
+    };
   }, [register]);
   return (
     <div className="swarm-layers" data-testid="swarm-canvas">

@@ -52,7 +52,7 @@ export function Legend() {
       </li>
       <li>
         <Swatch>
-          <path d="M-5 -5L5 5M5 -5L-5 5" stroke={palette.failure} strokeWidth="2.5" />
+          <path d="M-5 -5L5 5M5 -5L-5 5" stroke={palette.failure} strokeWidth="3" />
         </Swatch>
         announce failed
       </li>

@@ -89,8 +89,12 @@ export function SvgSwarm({
     ].map((r) => r.current);
     const edges = edgesRef.current;
     if (!connections || !nodes || !moving || !links || !rings || !dots || !edges) return;
-    register(svgPainter({ roots: [connections, nodes, moving], nodes, edges, links, rings, dots }));
-    return () => register(null);
+    const painter = svgPainter({ roots: [connections, nodes, moving], nodes, edges, links, rings, dots });
+    register(painter);
+    return () => {
+      painter.dispose();
+      register(null);
+    };
   }, [register]);
 
   const { look } = driver.nodes;

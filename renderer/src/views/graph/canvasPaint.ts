@@ -1,11 +1,10 @@
-// The Canvas 2D renderer's drawing, in three stacked canvases: the data connections (thousands of
-// lines, redrawn a few times a second at most), the peers and the tracker (redrawn when a look
-// changes or the view moves), and the moving parts (lit links, dots, X's, halos, selection), drawn
-// every frame. Every batch is one path per colour, so a 5,000-peer frame is a handful of calls.
+// The Canvas 2D renderer's drawing of the peers and the tracker (redrawn when a look changes or the
+// view moves) and of the moving parts (lit links, dots, X's, halos, selection: every frame). The data
+// connections are drawn apart (connectionsLayer.ts). Every batch is one path per colour, so a
+// 5,000-peer frame is a handful of fill/stroke calls.
 import { palette } from '../../theme';
 import type { GraphDriver } from './driver';
-import { nodeRadiusPx, TRACKER_RADIUS, type Layout, type ViewTransform } from './layout';
-import { connectionOpacity } from './mode';
+import { nodeRadiusPx, TRACKER_RADIUS, type ViewTransform } from './layout';
 import { isGone, looks } from './nodes';
 import { DOT_ANNOUNCE, DOT_ANSWER, DOT_REFUSAL, type SceneFrame } from './scene';
 import {
@@ -59,31 +58,6 @@ export function paintTracker(ctx: CanvasRenderingContext2D, view: CanvasView, up
   ctx.textBaseline = 'top';
   ctx.fillStyle = up ? ink : palette.failure;
   ctx.fillText(up ? 'tracker' : 'tracker (down)', x, y + r + 3);
-}
-
-/** The data connections, one stroke for all, fainter as they multiply. */
-export function paintConnections(
-  ctx: CanvasRenderingContext2D,
-  pairs: Int32Array,
-  layout: Layout,
-  view: CanvasView,
-): void {
-  const { k, x: tx, y: ty } = view.transform;
-  const { xs, ys } = layout;
-  ctx.clearRect(0, 0, view.width, view.height);
-  if (pairs.length === 0) return;
-  ctx.beginPath();
-  for (let i = 0; i < pairs.length; i += 2) {
-    const a = pairs[i]!;
-    const b = pairs[i + 1]!;
-    ctx.moveTo(xs[a]! * k + tx, ys[a]! * k + ty);
-    ctx.lineTo(xs[b]! * k + tx, ys[b]! * k + ty);
-  }
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = palette.connection;
-  ctx.globalAlpha = connectionOpacity(pairs.length / 2);
-  ctx.stroke();
-  ctx.globalAlpha = 1;
 }
 
 /** The peers in their looks (one path per look), their names, and the tracker. */
@@ -248,7 +222,7 @@ export function paintMoving(
   const fails = scene.failures;
   if (fails.count > 0) {
     ctx.strokeStyle = palette.failure;
-    ctx.lineWidth = 2.5;
+    ctx.lineWidth = 3;
     for (let i = 0; i < fails.count; i++) {
       const sx = fails.col.x[i]! * k + tx;
       const sy = fails.col.y[i]! * k + ty;

@@ -12,6 +12,11 @@ export interface ExplainSource {
   readonly entryOwner: ReadonlyMap<number, number | null>;
 }
 
+export interface Tooltip {
+  title: string;
+  lines: string[];
+}
+
 /** Why `clientId` is in the answer to `flight`, in words; null when it is not in it. */
 export function whyChosen(model: ExplainSource, flight: AnnounceFlight, clientId: number): string | null {
   if (flight.requestId === null) return null;
@@ -40,7 +45,7 @@ export function peerTooltip(
   model: ExplainSource,
   clientId: number,
   litBy: readonly AnnounceFlight[],
-): { title: string; lines: string[] } | null {
+): Tooltip | null {
   const c = model.client(clientId);
   if (!c) return null;
   const look = lookOfClient(c);
@@ -52,4 +57,21 @@ export function peerTooltip(
     if (why) lines.push(why);
   }
   return { title: c.name, lines };
+}
+
+/** Tooltip lines for the tracker: what it lists (its own counts, which may be stale). */
+export function trackerTooltip(model: {
+  readonly trackerUp: boolean;
+  readonly torrents: ReadonlyMap<string, { complete: number; incomplete: number }>;
+}): Tooltip {
+  let complete = 0;
+  let incomplete = 0;
+  for (const t of model.torrents.values()) {
+    complete += t.complete;
+    incomplete += t.incomplete;
+  }
+  return {
+    title: model.trackerUp ? 'Tracker' : 'Tracker (down)',
+    lines: [`lists ${complete} seeders and ${incomplete} leechers`],
+  };
 }

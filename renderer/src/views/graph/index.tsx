@@ -4,14 +4,12 @@
 // requestAnimationFrame loop; it picks the renderer (SVG for classroom swarms, Canvas beyond) and
 // hands it each frame. The loop reads the store with getState(): nothing re-renders per frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SwarmModel } from '../../../../shared/views/model';
-import type { AnnounceFlight } from '../../../../shared/views/types';
 import { virtualNow } from '../../store/store';
 import { useApp, useAppState } from '../../store/context';
 import { benchRequested, installBenchHook, recordFrame, type BenchHook } from './benchHook';
 import { CanvasSwarm } from './CanvasSwarm';
 import { GraphDriver } from './driver';
-import { peerTooltip } from './explain';
+import { peerTooltip, trackerTooltip, type Tooltip } from './explain';
 import { hitAt, type Hit } from './hitTest';
 import {
   fitTransform,
@@ -26,6 +24,7 @@ import { maxLitAnswers, rendererFor, showLabels, type GraphRenderer } from './mo
 import type { Painter } from './painter';
 import { SvgSwarm } from './SvgSwarm';
 import { shownTime } from './timing';
+import { writeTooltip } from './tooltip';
 import { attachZoom, type ZoomControl } from './zoom';
 import './graph.css';
 
@@ -41,7 +40,13 @@ interface Surface {
   tooltipKey: string;
   /** The virtual time of the last frame (see shownTime). */
   shownNow: number | null;
+  /** What the last painted frame showed, and when it was painted. */
+  frameKey: string;
+  paintedAt: number;
 }
+
+/** When nothing changes, the frame is still repainted this often (ms). */
+const IDLE_REPAINT_MS = 250;
 
 export function SwarmGraph() {
   const { store, bridge } = useApp();
@@ -68,7 +73,10 @@ export function SwarmGraph() {
     pointer: { x: 0, y: 0 },
     tooltipKey: '',
     shownNow: null,
+    frameKey: '',
+    paintedAt: 0,
   });
+  const painterGeneration = useRef(0);
   const settings = useRef({ peers, renderer });
   settings.current = { peers, renderer };
   const [labels, setLabels] = useState(() => showLabels(peers, NODE_SPACING));
@@ -77,6 +85,7 @@ export function SwarmGraph() {
 
   const register = useCallback((painter: Painter | null) => {
     painterRef.current = painter;
+    painterGeneration.current++;
   }, []);
 
   const fit = useCallback((force: boolean) => {
@@ -148,8 +157,19 @@ export function SwarmGraph() {
         state.status?.speed ?? null,
       );
       s.shownNow = now;
-      const scene = driver.frame(now, state.status?.speed ?? null, maxLitAnswers(size), state.selectedClient);
       const wantLabels = showLabels(size, NODE_SPACING * s.transform.k);
+      const hoveredKey =
+        s.hovered === null
+          ? ''
+          : `${s.hovered.kind === 'peer' ? s.hovered.id : 't'}@${s.pointer.x},${s.pointer.y}`;
+      const t = s.transform;
+      const frameKey = `${now}|${state.version}|${t.k},${t.x},${t.y}|${s.width}x${s.height}|${s.fontPx}|${hoveredKey}|${state.selectedClient}|${state.display.showConnections}|${wantLabels}|${painterGeneration.current}|${state.status?.speed}`;
+      // Nothing changed (paused, nobody touching it): skip the frame, but look again now and then
+      // for the layers that refresh on a timer.
+      if (frameKey === s.frameKey && wallNow - s.paintedAt < IDLE_REPAINT_MS) return;
+      s.frameKey = frameKey;
+      s.paintedAt = wallNow;
+      const scene = driver.frame(now, state.status?.speed ?? null, maxLitAnswers(size), state.selectedClient);
       if (wantLabels !== labelsRef.current) {
         labelsRef.current = wantLabels;
         setLabels(wantLabels);
@@ -170,7 +190,15 @@ export function SwarmGraph() {
         wallNow,
         name: (id) => state.model.client(id)?.name ?? '',
       });
-      updateTooltip(tooltipRef.current, s, state.model, scene.litAnswers, driver);
+      let tip: Tooltip | null = null;
+      const hit = s.hovered;
+      if (hit?.kind === 'peer' && driver.has(hit.id)) {
+        const litBy = scene.litAnswers.filter((a) => a.flight.returned.includes(hit.id)).map((a) => a.flight);
+        tip = peerTooltip(state.model, hit.id, litBy);
+      } else if (hit?.kind === 'tracker') tip = trackerTooltip(state.model);
+      if (tooltipRef.current) {
+        s.tooltipKey = writeTooltip(tooltipRef.current, tip, s.pointer, s, s.tooltipKey);
+      }
       if (benchRef.current) {
         recordFrame(benchRef.current, performance.now() - wallNow, scene.dots.count, scene.links.count, mode);
       }
@@ -237,55 +265,4 @@ export function SwarmGraph() {
       <div ref={tooltipRef} className="graph-tooltip" role="tooltip" hidden data-testid="graph-tooltip" />
     </div>
   );
-}
-
-/** Writes the tooltip straight into the DOM (only when its text changes). */
-function updateTooltip(
-  el: HTMLDivElement | null,
-  s: Surface,
-  model: SwarmModel,
-  litAnswers: readonly { flight: AnnounceFlight }[],
-  driver: GraphDriver,
-): void {
-  if (!el) return;
-  let title = '';
-  let lines: string[] = [];
-  const hit = s.hovered;
-  if (hit?.kind === 'peer' && driver.has(hit.id)) {
-    const litBy = litAnswers.filter((a) => a.flight.returned.includes(hit.id)).map((a) => a.flight);
-    const tip = peerTooltip(model, hit.id, litBy);
-    if (tip) ({ title, lines } = tip);
-  } else if (hit?.kind === 'tracker') {
-    let complete = 0;
-    let incomplete = 0;
-    for (const t of model.torrents.values()) {
-      complete += t.complete;
-      incomplete += t.incomplete;
-    }
-    title = model.trackerUp ? 'Tracker' : 'Tracker (down)';
-    lines = [`lists ${complete} seeders and ${incomplete} leechers`];
-  }
-  const key = title === '' ? '' : `${title}\n${lines.join('\n')}|${s.pointer.x},${s.pointer.y}`;
-  if (key === s.tooltipKey) return;
-  s.tooltipKey = key;
-  if (title === '') {
-    el.hidden = true;
-    return;
-  }
-  el.hidden = false;
-  el.replaceChildren();
-  const strong = document.createElement('strong');
-  strong.textContent = title;
-  el.append(strong);
-  for (const line of lines) {
-    const div = document.createElement('div');
-    div.textContent = line;
-    el.append(div);
-  }
-  // Beside the pointer, kept inside the surface (above the pointer near the bottom edge).
-  const left = Math.min(s.pointer.x + 14, Math.max(0, s.width - el.offsetWidth - 4));
-  const below = s.pointer.y + 14;
-  const top = below + el.offsetHeight > s.height ? Math.max(0, s.pointer.y - el.offsetHeight - 10) : below;
-  el.style.left = `${left}px`;
-  el.style.top = `${top}px`;
 }

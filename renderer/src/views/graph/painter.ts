@@ -23,4 +23,6 @@ export interface PaintInput {
 
 export interface Painter {
   paint(input: PaintInput): void;
+  /** Removes what it added to the DOM (React removes the rest). */
+  dispose(): void;
 }

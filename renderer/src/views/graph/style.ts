@@ -7,7 +7,7 @@ export const accent = '#0072b2';
 export const litLink = '#a89200';
 /** Dots of announces and answers, X of failures (screen px). */
 export const DOT_PX = 3.5;
-export const FAILURE_PX = 6;
+export const FAILURE_PX = 7;
 export const SELECTED_RING_PX = 4;
 
 export const lookFill: Record<NodeLook, string> = {

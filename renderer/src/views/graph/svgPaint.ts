@@ -56,7 +56,7 @@ export function svgPainter(layers: SvgLayers): Painter {
     set(el, {
       'vector-effect': 'non-scaling-stroke',
       stroke: palette.failure,
-      'stroke-width': '2.5',
+      'stroke-width': '3',
       fill: 'none',
     }),
   );
@@ -90,6 +90,10 @@ export function svgPainter(layers: SvgLayers): Painter {
   };
 
   return {
+    dispose(): void {
+      for (const pool of [links, rings, fails]) pool.dispose();
+      for (const el of dotPaths) el.remove();
+    },
     paint(input: PaintInput): void {
       const { k, x, y } = input.transform;
       const { xs, ys } = input.driver.layout;

@@ -40,4 +40,11 @@ export class SvgPool<T extends SVGElement> {
   get size(): number {
     return this.shown;
   }
+
+  dispose(): void {
+    for (const el of this.items) el.remove();
+    this.items.length = 0;
+    this.used = 0;
+    this.shown = 0;
+  }
 }

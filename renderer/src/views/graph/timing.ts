@@ -12,7 +12,7 @@ export const FAILURE_REAL_MS = 1000;
 export const EXPIRY_REAL_MS = 1600;
 
 /** How far an announce with no answer yet travels before it waits (fraction of the way). */
-export const PENDING_REACH = 0.85;
+export const PENDING_REACH = 0.75;
 /** An announce with no outcome after this much virtual time is no longer drawn (its client is gone). */
 export const STALE_FLIGHT_MS = 120_000;
 

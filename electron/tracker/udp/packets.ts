@@ -56,6 +56,16 @@ function writeU32(out: Uint8Array, at: number, value: number): void {
   out[at + 3] = value & 0xff;
 }
 
+/**
+ * A copy of `bytes[from, to)`. Not `bytes.slice`: on a Buffer (what node:dgram delivers) that is a
+ * view, and the core keeps info_hashes, so a view would keep the whole datagram alive.
+ */
+function copy(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(to - from);
+  out.set(bytes.subarray(from, to));
+  return out;
+}
+
 /** The header of a packet of at least HEADER_BYTES. */
 export function readHeader(bytes: Uint8Array): PacketHeader {
   return {
@@ -125,8 +135,8 @@ export function decodeAnnounce(bytes: Uint8Array): Parsed<UdpAnnounce> {
     ok: true,
     value: {
       request: {
-        infoHash: bytes.slice(16, 36),
-        peerId: bytes.slice(36, 56),
+        infoHash: copy(bytes, 16, 36),
+        peerId: copy(bytes, 36, 56),
         port,
         uploaded: uploaded.value,
         downloaded: downloaded.value,
@@ -136,7 +146,7 @@ export function decodeAnnounce(bytes: Uint8Array): Parsed<UdpAnnounce> {
         numwant: numwant < 0 ? null : numwant,
         compact: null, // BEP 15 answers are always compact; null lets the core default to that
         noPeerId: false,
-        key: bytes.slice(88, 92), // u32, passed on as its 4 big-endian bytes
+        key: copy(bytes, 88, 92), // u32, passed on as its 4 big-endian bytes
         trackerId: null,
         ip,
         passkey: pathPasskey ?? queryPasskey,
@@ -150,7 +160,7 @@ export function decodeAnnounce(bytes: Uint8Array): Parsed<UdpAnnounce> {
 /** The info_hashes of a scrape whose length is 16 + 20·n (checked by the caller). */
 export function decodeScrapeHashes(bytes: Uint8Array): Uint8Array[] {
   const hashes: Uint8Array[] = [];
-  for (let at = HEADER_BYTES; at + 20 <= bytes.length; at += 20) hashes.push(bytes.slice(at, at + 20));
+  for (let at = HEADER_BYTES; at + 20 <= bytes.length; at += 20) hashes.push(copy(bytes, at, at + 20));
   return hashes;
 }
 

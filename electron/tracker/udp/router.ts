@@ -5,8 +5,7 @@
 // UDP has no status line: 200 marks a packet sent back (an error packet too, as a bencoded
 // `failure reason` is HTTP 200), 0 a packet dropped without an answer.
 import { parseAddress, type PeerAddress } from '../address';
-import type { RequestContext } from '../request';
-import { reject } from '../request';
+import { reject, type Parsed, type Rejection, type RequestContext } from '../request';
 import { hex } from '../state';
 import type { Tracker } from '../tracker';
 import type { ConnectionIds } from './connectionIds';
@@ -30,7 +29,6 @@ import {
   type UdpAnnounce,
 } from './packets';
 import { announceTarget, describe, scrapeTarget } from './target';
-import type { Parsed, Rejection } from '../request';
 
 export interface UdpDatagram {
   bytes: Uint8Array;

@@ -177,6 +177,19 @@ describe('UDP announce', () => {
   });
 });
 
+describe('decodeAnnounce', () => {
+  it('copies info_hash, peer_id and key out of the datagram (a Buffer slice would be a view of it)', () => {
+    const packet = Buffer.from(announcePacket({ connectionId: new Uint8Array(8), key: 0x01020304 }));
+    const decoded = decodeAnnounce(packet);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const { infoHash, peerId, key } = decoded.value.request;
+    packet.fill(0xee);
+    expect(infoHash).toEqual(INFO_HASH);
+    expect(peerId).toEqual(id20('-TR4060-udp000000001'));
+    expect(key).toEqual(Uint8Array.of(1, 2, 3, 4));
+  });
+});
+
 describe('UDP scrape', () => {
   it('answers seeders, completed, leechers for each hash in the order asked, twice if asked twice', async () => {
     const http = swarmOverHttp();

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     return;
   }
   if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) fail('--port must be 0–65535');
-  if (values.transport !== 'inproc' && values.transport !== 'http') fail('--transport must be inproc or http');
+  if (values.transport !== 'inproc' && values.transport !== 'http')
+    fail('--transport must be inproc or http');
   if (!findPreset(values.preset)) fail(`no preset named "${values.preset}" (see npm run sim -- list)`);
   const root = resolve(import.meta.dirname, '../../out/renderer');
   if (!existsSync(resolve(root, 'index.html'))) fail('the renderer is not built: run `npm run build` first');

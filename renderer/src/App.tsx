@@ -8,7 +8,7 @@ import { TrackerPanel } from './views/controls/TrackerPanel';
 import { SwarmGraph } from './views/graph';
 import { RequestLog } from './views/requests';
 import { TruthPanel } from './views/truth';
-import { useAppState } from './store/context';
+import { useApp, useAppState } from './store/context';
 import { useShortcuts } from './views/controls/useShortcuts';
 
 const tabs = [
@@ -24,13 +24,22 @@ export function App() {
   const [tab, setTab] = useState<TabId>('truth');
   const largeText = useAppState((s) => s.display.largeText);
   const notice = useAppState((s) => s.notice);
+  const { store } = useApp();
   useShortcuts();
   return (
     <div className={largeText ? 'app large-text' : 'app'}>
       <Toolbar />
       {notice && (
         <div className={`notice ${notice.kind}`} role="alert" data-testid="notice">
-          {notice.text}
+          <span>{notice.text}</span>
+          <button
+            className="dismiss"
+            onClick={() => store.setState({ notice: null })}
+            title="Dismiss"
+            aria-label="Dismiss"
+          >
+            ×
+          </button>
         </div>
       )}
       <main className="workspace">

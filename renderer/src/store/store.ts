@@ -58,10 +58,23 @@ export function receive(store: AppStore, message: EngineMessage, now: number): v
         selectedRequest: null,
       });
       return;
-    case 'events':
+    case 'events': {
       model.apply(message.events);
-      store.setState({ version: model.version });
+      // A command the engine refused is an event; the user who sent it should see why.
+      const rejected = message.events.findLast((e) => e.type === 'commandRejected');
+      store.setState({
+        version: model.version,
+        ...(rejected?.type === 'commandRejected'
+          ? {
+              notice: {
+                text: `${rejected.commandType ?? 'command'} refused: ${rejected.error}`,
+                kind: 'error' as const,
+              },
+            }
+          : {}),
+      });
       return;
+    }
     case 'truncated':
       model.truncate(message.length);
       store.setState({ version: model.version });

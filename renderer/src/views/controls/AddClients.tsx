@@ -1,16 +1,17 @@
 // Adding a group of simulated clients while the swarm runs (an addClients command).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { clientProfiles, type ClientProfileName } from '../../../../shared/sim/profiles';
 import { useAppShallow, useCommand } from '../../store/context';
 
 export function AddClients() {
   const command = useCommand();
-  const { groups, users, isPrivate } = useAppShallow((s) => ({
+  // Selectors return primitives or stable references only (zustand 5 loops on fresh arrays).
+  const { groups, session, isPrivate } = useAppShallow((s) => ({
     groups: new Set(s.model.clients.map((c) => c.group)).size,
-    users: s.session?.scenario.tracker?.users?.map((u) => u.name) ?? [],
+    session: s.session,
     isPrivate: s.model.trackerSettings?.private ?? false,
-    v: s.version,
   }));
+  const users = useMemo(() => session?.scenario.tracker?.users?.map((u) => u.name) ?? [], [session]);
   const [count, setCount] = useState(5);
   const [profile, setProfile] = useState<ClientProfileName>('transmission-1.32');
   const [seeders, setSeeders] = useState(false);

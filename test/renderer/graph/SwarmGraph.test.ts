@@ -157,3 +157,25 @@ test('data connections are drawn as one path, and hidden when the display option
   await frames();
   expect(path.getAttribute('d')).toBe('');
 });
+
+test('a peer that crashes turns into a ghost as soon as the event arrives', () => {
+  const model = smallSwarm().model();
+  const store = show(model);
+  const alice = () => document.querySelector<SVGCircleElement>('circle[data-id="1"]')!.dataset.look;
+  expect(alice()).toBe('leeching');
+  act(() => {
+    model.apply([
+      {
+        type: 'clientStateChanged',
+        t: 2_000,
+        clientId: 1,
+        state: 'crashed',
+        previous: 'leeching',
+        cause: 'crashed',
+        seq: model.events.length,
+      },
+    ]);
+    store.setState({ version: model.version });
+  });
+  expect(alice()).toBe('ghost');
+});

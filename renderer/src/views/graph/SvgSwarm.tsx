@@ -2,9 +2,9 @@
 // its look, and the names), re-rendering when the model's version changes; everything that moves —
 // the view transform, dots, links, rings, halos — is written by the animation loop (svgPaint.ts),
 // never through React state. Three stacked layers: connections, peers, moving parts.
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
 import { lookDash, palette, type NodeLook } from '../../theme';
-import { useAppState } from '../../store/context';
+import { useApp, useAppState } from '../../store/context';
 import type { GraphDriver } from './driver';
 import { NODE_RADIUS, TRACKER_RADIUS } from './layout';
 import { isGone, looks, NO_NODE } from './nodes';
@@ -66,10 +66,15 @@ export function SvgSwarm({
   labels: boolean;
   register(painter: Painter | null): void;
 }) {
-  const version = useAppState((s) => s.version);
+  const { store } = useApp();
+  // Re-render only when a peer appears or changes its look, not with every batch of events.
+  useSyncExternalStore(store.subscribe, () => {
+    const s = store.getState();
+    driver.sync(s.model, s.version);
+    return driver.looksVersion;
+  });
   const model = useAppState((s) => s.model);
   const trackerUp = useAppState((s) => s.model.trackerUp);
-  driver.sync(model, version);
   const connectionsRef = useRef<SVGGElement>(null);
   const nodesRef = useRef<SVGGElement>(null);
   const movingRef = useRef<SVGGElement>(null);

@@ -49,21 +49,27 @@ export const settingDescriptions: Record<keyof TrackerSettings, string> = {
   interval: 'Seconds clients should wait between regular announces (sent as `interval`).',
   minInterval: 'Seconds a client must wait before announcing again (sent as `min interval`; 0 = not sent).',
   intervalJitter: 'Each response’s interval is drawn from interval ± this many seconds (spreads the load).',
-  peerTimeout: 'Seconds without an announce after which the tracker drops a peer (a crashed client is a ghost until then).',
+  peerTimeout:
+    'Seconds without an announce after which the tracker drops a peer (a crashed client is a ghost until then).',
   sweepInterval: 'Seconds between expiry sweeps: a ghost goes at the first sweep after its timeout.',
   numwantDefault: 'Peers returned when the client does not send numwant (BEP 3 suggests 50).',
   numwantMax: 'The most peers one response may carry, whatever numwant asks.',
-  selection: 'Which peers a response carries (random, newest, oldest, seeders first, by speed, same subnet first).',
+  selection:
+    'Which peers a response carries (random, newest, oldest, seeders first, by speed, same subnet first).',
   seedersToSeeders: 'Send seeders to seeders (off: a seeder only gets leechers, as XBT and Ocelot do).',
   peerIdentity: 'What makes two announces the same peer: the peer_id, the ip:port, or the user and peer_id.',
-  recognizeByKey: 'With ip:port identity, a known peer_id with the same `key` from a new address is the same peer.',
+  recognizeByKey:
+    'With ip:port identity, a known peer_id with the same `key` from a new address is the same peer.',
   pausedHandling: 'What event=paused (BEP 21) does: a partial seed, a regular announce, or an error.',
-  minIntervalEnforcement: 'What an announce before min interval gets: served as usual, answered without updating stats, or refused.',
+  minIntervalEnforcement:
+    'What an announce before min interval gets: served as usual, answered without updating stats, or refused.',
   keepStateOnRestart: 'Keep peers (and accounting baselines) across a tracker restart.',
   trustIpParam: 'Use the `ip` parameter instead of the socket address (a DDoS vector; BEP 7 discourages it).',
   private: 'Private tracker: a passkey is required and upload/download is credited per user.',
-  counterReset: 'What a counter that went down (a restarted client) does to credit: re-baseline, clamp, keep the maximum, or go negative.',
-  firstAnnounce: 'Whether a peer’s first announce is a baseline (nothing credited) or credited in full from zero.',
+  counterReset:
+    'What a counter that went down (a restarted client) does to credit: re-baseline, clamp, keep the maximum, or go negative.',
+  firstAnnounce:
+    'Whether a peer’s first announce is a baseline (nothing credited) or credited in full from zero.',
   snatchCounting: 'When `completed` counts as a download: once per user, once per peer, or every time.',
   trackerId: 'Sent as `tracker id` when set; clients echo it back as trackerid.',
   warningMessage: 'Sent as `warning message` in every response when set (clients show it).',

@@ -75,7 +75,10 @@ describe('the preload', () => {
     );
     // 'electron', and the channel names from a module that itself imports nothing (so it is inlined).
     expect(runtimeImports).toEqual(['electron', '../../shared/ipcChannels']);
-    const channels = readFileSync(fileURLToPath(new URL('../../shared/ipcChannels.ts', import.meta.url)), 'utf8');
+    const channels = readFileSync(
+      fileURLToPath(new URL('../../shared/ipcChannels.ts', import.meta.url)),
+      'utf8',
+    );
     expect(channels).not.toMatch(/^\s*import\b/m);
   });
 });

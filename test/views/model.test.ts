@@ -19,7 +19,10 @@ describe('SwarmModel', () => {
     for (const c of report.clients) {
       const row = model.clients[model.clientsByName.get(c.name)!]!;
       expect([row.trueUploaded, row.trueDownloaded], c.name).toEqual([c.trueUploaded, c.trueDownloaded]);
-      expect([row.creditedUploaded, row.creditedDownloaded], c.name).toEqual([c.creditedUploaded, c.creditedDownloaded]);
+      expect([row.creditedUploaded, row.creditedDownloaded], c.name).toEqual([
+        c.creditedUploaded,
+        c.creditedDownloaded,
+      ]);
       expect(row.state, c.name).toBe(c.state);
     }
   });
@@ -30,7 +33,11 @@ describe('SwarmModel', () => {
     const listed = model.clients.flatMap((c) => [...c.listedEntries]);
     expect(listed.length).toBe(stats.peers!.length);
     const torrent = [...model.torrents.values()][0]!;
-    expect([torrent.complete, torrent.incomplete, torrent.downloaded]).toEqual([stats.complete, stats.incomplete, stats.downloaded]);
+    expect([torrent.complete, torrent.incomplete, torrent.downloaded]).toEqual([
+      stats.complete,
+      stats.incomplete,
+      stats.downloaded,
+    ]);
     // The keyless client moved and is listed twice at this point (its old entry has not expired yet).
     expect(model.clients[model.clientsByName.get('keyless')!]!.listedEntries.size).toBe(2);
   });
@@ -40,9 +47,19 @@ describe('SwarmModel', () => {
     const you = model.clientsByName.get('you')!;
     const rows = model.requests.filter((row) => row.clientId === you);
     expect(rows.map((row) => row.event)).toEqual(['started', 'none']);
-    expect(rows[0]!.target.startsWith('/3bfa64edd509add1c7516d7a62700366/announce?info_hash=%D9%A5')).toBe(true);
-    expect(rows[0]!).toMatchObject({ kind: 'announce', status: 200, failure: null, numwant: 80, strategy: 'random' });
-    expect(rows[0]!.peers.map((entry) => model.entryOwner.get(entry))).toEqual([model.clientsByName.get('seeder')]);
+    expect(rows[0]!.target.startsWith('/3bfa64edd509add1c7516d7a62700366/announce?info_hash=%D9%A5')).toBe(
+      true,
+    );
+    expect(rows[0]!).toMatchObject({
+      kind: 'announce',
+      status: 200,
+      failure: null,
+      numwant: 80,
+      strategy: 'random',
+    });
+    expect(rows[0]!.peers.map((entry) => model.entryOwner.get(entry))).toEqual([
+      model.clientsByName.get('seeder'),
+    ]);
     expect(rows[0]!.body).not.toBeNull();
   });
 

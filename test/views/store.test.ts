@@ -26,7 +26,11 @@ describe('the renderer store', () => {
     receive(store, { kind: 'truncated', length: 10 }, 0);
     expect(store.getState().model.events.length).toBe(10);
     expect(store.getState().version).toBeGreaterThan(v);
-    receive(store, { kind: 'status', status: { now: 5000, endMs: 9000, playing: true, speed: 60, events: 10 } }, 1234);
+    receive(
+      store,
+      { kind: 'status', status: { now: 5000, endMs: 9000, playing: true, speed: 60, events: 10 } },
+      1234,
+    );
     expect(store.getState().statusAt).toBe(1234);
     receive(store, { kind: 'session', session: { ...session, id: 2 } }, 0);
     expect(store.getState().model.events.length).toBe(0);

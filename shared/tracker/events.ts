@@ -81,7 +81,10 @@ export interface ScrapeReceived extends At {
 export interface RequestFailed extends At {
   type: 'requestFailed';
   requestId: number;
-  /** 200 for a bencoded `failure reason` (what clients expect), otherwise the HTTP status. */
+  /**
+   * HTTP: 200 for a bencoded `failure reason` (what clients expect), otherwise the HTTP status.
+   * UDP (BEP 15 has no status): 200 when an error packet was sent back, 0 when the packet was dropped.
+   */
   status: number;
   reason: string;
   /** The query parameter or path part at fault, when there is one. */

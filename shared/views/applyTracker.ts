@@ -108,6 +108,7 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
     case 'peerRemoved': {
       model.entries.apply(e);
       const c = ownerOfEntry(model, e.entry);
+      if (c && e.reason === 'expired') model.expiries.push({ clientId: c.id, t: e.t });
       if (c) {
         c.listedEntries.delete(e.entry);
         c.listedAs = listedAs(model, c);

@@ -40,6 +40,8 @@ export class SwarmModel {
   flights = new Map<number, AnnounceFlight>();
   /** Announces in order of sending (for the animation and the sequence of a client). */
   flightOrder: AnnounceFlight[] = [];
+  /** Simulated clients' tracker entries reaped by timeout, in time order (the graph fades ghosts out). */
+  expiries: { clientId: number; t: number }[] = [];
   counts: CountsPoint[] = [];
   totals: TotalsPoint[] = [];
   requestsPerMinute = new Map<number, number>();

@@ -6,6 +6,7 @@ import type { SelectionReason } from '../tracker/events';
 import { decodeBencode, readableTree, type CompactPeer, type ReadableNode } from './bencodeTree';
 import type { SwarmModel } from './model';
 import type { RequestRow } from './types';
+import { decodeUdpResponse } from './udpPacket';
 
 export interface ReturnedPeerView {
   /** Position in the answer (1-based). */
@@ -115,9 +116,15 @@ export function describeResponse(model: ModelView, row: RequestRow): ResponseVie
   if (row.body !== null) {
     const bytes = base64Bytes(row.body);
     hexLines = hexDump(bytes);
-    const decoded = decodeBencode(bytes);
-    if (decoded.ok) tree = readableTree(decoded.value);
-    else decodeError = `not bencode: ${decoded.error} at byte ${decoded.offset}`;
+    if (row.transport === 'udp') {
+      const decoded = decodeUdpResponse(bytes, row.remoteIp.includes(':') ? 6 : 4);
+      if (decoded.ok) tree = decoded.tree;
+      else decodeError = `not a BEP 15 answer: ${decoded.error}`;
+    } else {
+      const decoded = decodeBencode(bytes);
+      if (decoded.ok) tree = readableTree(decoded.value);
+      else decodeError = `not bencode: ${decoded.error} at byte ${decoded.offset}`;
+    }
   }
   return {
     status: row.status,

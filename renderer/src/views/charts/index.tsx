@@ -8,7 +8,7 @@ import { countsSeries, holdUntil, requestRateBars, totalsSeries } from '../../..
 import type { TotalsPoint } from '../../../../shared/views/types';
 import { palette } from '../../theme';
 import { useAppState } from '../../store/context';
-import { useVirtualNow } from '../truth/useVirtualNow';
+import { useVirtualNow } from '../../store/useVirtualNow';
 import { BarChart } from './BarChart';
 import { ChartFigure } from './ChartFigure';
 import { Legend, LineChart, type SeriesStyle } from './LineChart';

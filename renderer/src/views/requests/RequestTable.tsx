@@ -10,7 +10,7 @@ import {
   type RowSelection,
 } from '../../../../shared/views/requestFilter';
 import type { ClientRow, RequestRow } from '../../../../shared/views/types';
-import { useVirtualRows } from './useVirtualRows';
+import { useVirtualRows } from '../../components/useVirtualRows';
 
 interface Props {
   rows: readonly RequestRow[];

@@ -11,7 +11,7 @@ import {
 import { useApp, useAppState } from '../../store/context';
 import { RequestDetail } from './RequestDetail';
 import { RequestTable } from './RequestTable';
-import './table.css';
+import '../../components/table.css';
 import './requests.css';
 
 export function RequestLog() {

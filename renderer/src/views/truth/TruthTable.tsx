@@ -2,7 +2,7 @@
 // cells the tracker has wrong are highlighted, the divergence column says why.
 import { useEffect } from 'react';
 import type { TruthRow, TruthSort, TruthSortKey } from '../../../../shared/views/truthRows';
-import { useVirtualRows } from '../requests/useVirtualRows';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { groupLabel, sideLabel, truthColumns, type ColumnGroup, type TruthColumn } from './truthColumns';
 
 interface Props {

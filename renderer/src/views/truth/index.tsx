@@ -16,8 +16,8 @@ import { userRows } from '../../../../shared/views/userRows';
 import { useApp, useAppState } from '../../store/context';
 import { TruthTable } from './TruthTable';
 import { UserTable } from './UserTable';
-import { useVirtualNow } from './useVirtualNow';
-import '../requests/table.css';
+import { useThrottledVersion } from '../../store/useThrottledVersion';
+import '../../components/table.css';
 import './truth.css';
 
 const kindLabel: Record<DivergenceKind, string> = {
@@ -34,11 +34,10 @@ const kinds = Object.keys(kindLabel) as DivergenceKind[];
 export function TruthPanel() {
   const { store } = useApp();
   const model = useAppState((s) => s.model);
-  const version = useAppState((s) => s.version);
+  const { version, now } = useThrottledVersion();
   const selectedClient = useAppState((s) => s.selectedClient);
   const largeText = useAppState((s) => s.display.largeText);
   const isPrivate = useAppState((s) => s.model.trackerSettings?.private ?? s.model.users.size > 0);
-  const now = useVirtualNow();
   const [sort, setSort] = useState<TruthSort>({ key: 'name', descending: false });
   const [divergence, setDivergence] = useState<DivergenceFilter>('all');
   const [text, setText] = useState('');

@@ -1,6 +1,6 @@
 // Which rows of a long table are rendered, and how far to scroll to reveal one.
 import { expect, test } from 'vitest';
-import { scrollToReveal, visibleWindow } from '../../../renderer/src/views/requests/virtualWindow';
+import { scrollToReveal, visibleWindow } from '../../renderer/src/components/virtualWindow';
 
 test('the viewport plus an overscan either side; spacers stand in for the rest', () => {
   expect(

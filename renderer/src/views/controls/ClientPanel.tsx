@@ -122,7 +122,7 @@ export function ClientPanel() {
         <dd>{client.lastHeard === null ? 'never' : `${formatDuration(now - client.lastHeard)} ago`}</dd>
         <dt title="When it will announce next">next announce</dt>
         <dd>
-          {client.nextAnnounceAt === null
+          {client.nextAnnounceAt === null || !running(client)
             ? '—'
             : `in ${formatDuration(Math.max(0, client.nextAnnounceAt - now))}`}
         </dd>

@@ -71,7 +71,7 @@ export function Toolbar() {
           title="Step to the next event (→)"
           data-testid="step"
         >
-          ⏭ Step
+          Step ›
         </button>
         <label title="Virtual seconds per real second (+ / −)">
           Speed{' '}
@@ -113,7 +113,7 @@ export function Toolbar() {
         </label>
         <ScenarioFiles />
       </div>
-      <div className="group" role="group" aria-label="Display">
+      <div className="group display" role="group" aria-label="Display">
         <label title="Larger text for projectors">
           <input
             type="checkbox"

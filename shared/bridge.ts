@@ -43,7 +43,34 @@ export type EngineMessage =
   | { kind: 'events'; events: LoggedEvent[] }
   /** The log was cut back to `length` events (a seek or a fork): drop everything after. */
   | { kind: 'truncated'; length: number }
-  | { kind: 'status'; status: EngineStatus };
+  | { kind: 'status'; status: EngineStatus }
+  /** After a fork: the original run's course, to compare with the new branch. */
+  | { kind: 'comparison'; comparison: BranchComparison };
+
+/** One run's course over virtual time, sampled for charts and key numbers. */
+export interface BranchSeries {
+  endMs: number;
+  /** Seeders and leechers the tracker counted. */
+  counts: { t: number; complete: number; incomplete: number }[];
+  /** Truth and credit summed over clients. */
+  totals: {
+    t: number;
+    trueUploaded: number;
+    trueDownloaded: number;
+    creditedUploaded: number;
+    creditedDownloaded: number;
+  }[];
+  /** Times downloads completed. */
+  completions: number[];
+  requestsPerMinute: [minute: number, requests: number][];
+}
+
+export interface BranchComparison {
+  /** Where the runs part ways (ms). */
+  forkAt: number;
+  /** The run as it was before the fork, run to its end. */
+  original: BranchSeries;
+}
 
 export const engineRequestSchema = z.discriminatedUnion('kind', [
   /** Session info, then the whole log so far, then live messages. */
@@ -56,6 +83,16 @@ export const engineRequestSchema = z.discriminatedUnion('kind', [
   /** The current scenario (with the commands issued so far in its timeline), for saving. */
   z.object({ kind: z.literal('getScenario') }).strict(),
   z.object({ kind: z.literal('getReport') }).strict(),
+  /** The whole run as a session file (scenario + seed + commands), to save and replay exactly. */
+  z.object({ kind: z.literal('getSession') }).strict(),
+  z.object({ kind: z.literal('loadSession'), session: z.unknown() }).strict(),
+  /**
+   * Go back to virtual time `at` to change something there: the run from `at` on is kept aside
+   * (run to its end and sent as a `comparison`), and the engine continues from `at`.
+   */
+  z.object({ kind: z.literal('fork'), at: z.number().int().min(0) }).strict(),
+  z.object({ kind: z.literal('listLessons') }).strict(),
+  z.object({ kind: z.literal('getLesson'), name: z.string().min(1).max(80) }).strict(),
 ]);
 
 export type EngineRequest = z.infer<typeof engineRequestSchema>;

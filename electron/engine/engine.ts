@@ -2,6 +2,7 @@
 // becomes an error event), keeps snapshots so any virtual time can be restored, and produces the
 // run report. A run is fully defined by scenario + seed + the commands issued (with their times).
 import { controlCommandSchema, type ActionCommandInput } from '../../shared/commands';
+import { SESSION_FORMAT, type SessionFile } from '../../shared/session';
 import type { LoggedEvent, SimEvent } from '../../shared/events';
 import { createPrng, type Prng } from '../../shared/prng';
 import type { TrackerEvent } from '../../shared/tracker/events';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   wallClock?: WallClock;
   /** Listeners attached before the first event, so they see the whole log (from seq 0). */
   listeners?: EventListener[];
+  /** Commands of a saved session, replayed at exactly the points of the log where they were applied. */
+  commands?: RecordedCommand[];
 }
 
 export interface RecordedCommand {
@@ -85,6 +88,7 @@ export class Engine {
     this.seed = options.seed ?? prepared.scenario.seed;
     this.endMs = prepared.scenario.duration;
     this.snapshotEveryMs = options.snapshotEveryMs ?? 60_000;
+    this.commands.push(...(options.commands ?? []).map((c) => ({ ...c })));
     this.log = new EventLog({ retain: options.retainEvents ?? true, digest: options.digest ?? false });
     this.log.subscribe((e) => this.accounting.observe(e));
     for (const listener of options.listeners ?? []) this.log.subscribe(listener);
@@ -221,6 +225,17 @@ export class Engine {
     for (const e of this.log.slice()) this.accounting.observe(e);
     await this.advanceTo(target);
     this.notifyStatus();
+  }
+
+  /** The run as a session file: replaying it gives the same event log. */
+  session(scenario: Record<string, unknown>): SessionFile {
+    return {
+      format: SESSION_FORMAT,
+      version: 1,
+      scenario,
+      seed: this.seed,
+      commands: this.commands.map((c) => ({ at: c.at, seq: c.seq, command: c.command })),
+    };
   }
 
   report(): RunReport {

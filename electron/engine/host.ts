@@ -15,6 +15,9 @@ import { findPreset, scenarioPresets } from '../sim/presets';
 import { Engine, type TransportName } from './engine';
 import type { WallClock } from './playback';
 import { ScenarioError } from './setup';
+import { runBranch } from './branch';
+import { findLesson, lessons } from '../lessons';
+import { sessionFileSchema, type SessionFile } from '../../shared/session';
 
 export interface HostConnection {
   send(message: EngineMessage): void;
@@ -99,6 +102,25 @@ export class EngineHost {
           return { ok: true, value: this.scenarioWithCommands() };
         case 'getReport':
           return { ok: true, value: this.engine.report() };
+        case 'getSession':
+          return { ok: true, value: this.engine.session(this.scenario as Record<string, unknown>) };
+        case 'loadSession': {
+          const session = sessionFileSchema.safeParse(request.session);
+          if (!session.success) return { ok: false, error: describeIssues(session.error, 'session') };
+          await this.load(session.data.scenario as ScenarioInput, session.data);
+          return { ok: true, value: null };
+        }
+        case 'fork':
+          await this.fork(request.at);
+          return { ok: true, value: null };
+        case 'listLessons':
+          return { ok: true, value: lessons.map(({ lesson: _lesson, ...info }) => info) };
+        case 'getLesson': {
+          const entry = findLesson(request.name);
+          return entry
+            ? { ok: true, value: entry.lesson }
+            : { ok: false, error: `no lesson named "${request.name}"` };
+        }
       }
     } catch (err) {
       if (err instanceof ScenarioError) return { ok: false, error: err.problems.join('\n') };
@@ -107,9 +129,10 @@ export class EngineHost {
   }
 
   /** Replaces the engine: every view gets the new session and starts over. */
-  private async load(scenario: ScenarioInput): Promise<void> {
+  private async load(scenario: ScenarioInput, session?: SessionFile): Promise<void> {
     const engine = await Engine.create({
       scenario,
+      ...(session ? { seed: session.seed, commands: session.commands } : {}),
       transport: this.options.transport ?? 'inproc',
       wallClock: this.options.wallClock,
       listeners: [(e) => this.onEvent(e)],
@@ -137,6 +160,25 @@ export class EngineHost {
     };
     if (previous) await previous.close();
     for (const connection of this.connections) this.greet(connection);
+  }
+
+  /**
+   * Back to `at` to change something: the run as it stands is kept (run to its end in the
+   * background and sent as a comparison), and the engine is restored to `at`; the next command
+   * issued there drops the old future.
+   */
+  private async fork(at: number): Promise<void> {
+    const original = this.engine.session(this.scenario as Record<string, unknown>);
+    const forkAt = Math.min(at, this.engine.now);
+    await this.engine.seek(forkAt);
+    const session = this.session.id;
+    void runBranch(original).then(
+      (series) => {
+        if (this.session.id === session)
+          this.broadcast({ kind: 'comparison', comparison: { forkAt, original: series } });
+      },
+      () => undefined,
+    );
   }
 
   private greet(connection: HostConnection): void {

@@ -1,9 +1,11 @@
-// `npm run sim -- list | show <preset> | run <preset|file.json> [options]`: scenarios headless.
+// `npm run sim -- list | show <preset> | run <preset|file.json> [options] | sweep <experiment.json>`:
+// scenarios and experiments headless.
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../../shared/units';
 import { Engine, type TransportName } from '../engine/engine';
 import { ScenarioError } from '../engine/setup';
+import { sweepCommand } from '../experiments/sweepCommand';
 import { findPreset, scenarioPresets } from '../sim/presets';
 import { printSummary } from './summary';
 
@@ -11,7 +13,8 @@ const usage = `Usage:
   npm run sim -- list
   npm run sim -- show <preset>
   npm run sim -- run <preset|file.json> [--seed N] [--until 2h] [--transport inproc|http]
-                                        [--events out.ndjson] [--report out.json]`;
+                                        [--events out.ndjson] [--report out.json]
+  npm run sim -- sweep <experiment.json> [--jobs N] [--out results/NAME]`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n\n${usage}\n`);
@@ -116,6 +119,20 @@ async function main(): Promise<void> {
     case 'run':
       try {
         return await run(rest);
+      } catch (err) {
+        if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+          fail(err.message);
+        throw err;
+      }
+    case 'sweep':
+      try {
+        process.exitCode = await sweepCommand(rest, {
+          out: (line) => process.stdout.write(line.endsWith('\n') ? line : line + '\n'),
+          err: (text) => process.stderr.write(text),
+          tty: process.stderr.isTTY === true,
+          fail,
+        });
+        return;
       } catch (err) {
         if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
           fail(err.message);

@@ -67,7 +67,7 @@ describe('sweeps on worker threads', () => {
         }
       },
     });
-    expect(performance.now() - abortedAt).toBeLessThan(2_000);
+    expect(performance.now() - abortedAt).toBeLessThan(3_000);
     expect(result.cancelled).toBe(true);
     expect(result.complete).toBe(false);
     expect(result.runs.length).toBeGreaterThanOrEqual(3);
@@ -83,10 +83,13 @@ describe('sweeps on worker threads', () => {
     const e = experiment({ seeds: 2, duration: '3h', vary: { swarmSize: [3000] } });
     const controller = new AbortController();
     const t = threads();
-    const started = performance.now();
-    setTimeout(() => controller.abort(), 1_500);
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = performance.now();
+      controller.abort();
+    }, 1_500);
     const result = await runExperiment(e, { jobs: 2, signal: controller.signal, onWorker: t.onWorker });
-    expect(performance.now() - started).toBeLessThan(3_500);
+    expect(performance.now() - abortedAt).toBeLessThan(3_000);
     expect(result).toMatchObject({ cancelled: true, complete: false, runs: [] });
     expect([...t.exited].sort()).toEqual([...t.online].sort());
     // Aborted before it starts: nothing runs at all.

@@ -1,7 +1,7 @@
 // The tracker's peer entries as the events describe them. Responses name the peers they returned by
 // entry number (compact logs: a 50-peer answer is 50 numbers); this resolves them, for the views,
 // the exports and the tests. Removed entries are kept, so old answers still resolve.
-import type { SelectionReason, TrackerEvent } from './events';
+import type { PeerRemovalReason, SelectionReason, TrackerEvent } from './events';
 
 export interface PeerEntry {
   entry: number;
@@ -14,6 +14,11 @@ export interface PeerEntry {
   user: string | null;
   /** Still in the tracker's peer list. */
   listed: boolean;
+  /** When and why it left the list (null while listed). */
+  removedAt: number | null;
+  removedReason: PeerRemovalReason | null;
+  /** When the tracker last heard from it before it left (the removal's lastSeen). */
+  lastSeen: number | null;
 }
 
 export interface ReturnedPeer extends PeerEntry {
@@ -36,22 +41,45 @@ export class PeerEntries {
           paused: false,
           user: event.user,
           listed: true,
+          removedAt: null,
+          removedReason: null,
+          lastSeen: event.t,
         });
         break;
       case 'peerChanged': {
         const e = this.entries.get(event.entry);
-        if (e)
-          Object.assign(e, { ip: event.ip, port: event.port, seeder: event.seeder, paused: event.paused });
+        if (e) {
+          Object.assign(e, {
+            ip: event.ip,
+            port: event.port,
+            seeder: event.seeder,
+            paused: event.paused,
+            lastSeen: event.t,
+          });
+        }
         break;
       }
       case 'peerRemoved': {
         const e = this.entries.get(event.entry);
-        if (e) e.listed = false;
+        if (e)
+          Object.assign(e, {
+            listed: false,
+            removedAt: event.t,
+            removedReason: event.reason,
+            lastSeen: event.lastSeen,
+          });
         break;
       }
       default:
         break;
     }
+  }
+
+  /** A copy whose entries are independent of this one's (for checkpoints). */
+  clone(): PeerEntries {
+    const copy = new PeerEntries();
+    for (const [k, v] of this.entries) copy.entries.set(k, { ...v });
+    return copy;
   }
 
   get(entry: number): PeerEntry | undefined {

@@ -21,7 +21,7 @@ export class SwarmModel {
   version = 0;
   session: SessionInfo | null = null;
   /** Every event, in order (the views are rebuilt from it after a truncation). */
-  readonly events: LoggedEvent[] = [];
+  events: LoggedEvent[] = [];
   /** Time of the latest event. */
   lastEventAt = 0;
   clients: ClientRow[] = [];
@@ -61,6 +61,43 @@ export class SwarmModel {
       if (!applySimEvent(this, e)) applyTrackerEvent(this, e);
     }
     this.version++;
+  }
+
+  /**
+   * An independent copy (a checkpoint for scrubbing): rows are copied, so applying events to one
+   * never shows in the other. Immutable points (counts, totals…) are shared by slicing.
+   */
+  clone(): SwarmModel {
+    const m = new SwarmModel();
+    m.version = this.version;
+    m.session = this.session;
+    m.events = this.events.slice();
+    m.lastEventAt = this.lastEventAt;
+    m.clients = this.clients.map((c) => ({
+      ...c,
+      peerIds: [...c.peerIds],
+      connections: new Set(c.connections),
+      listedEntries: new Set(c.listedEntries),
+    }));
+    m.clientsByName = new Map(this.clientsByName);
+    m.owners = new Map(this.owners);
+    m.entries = this.entries.clone();
+    m.entryOwner = new Map(this.entryOwner);
+    m.users = new Map([...this.users].map(([k, v]) => [k, { ...v }]));
+    m.torrents = new Map([...this.torrents].map(([k, v]) => [k, { ...v }]));
+    m.trackerSettings = this.trackerSettings;
+    m.trackerUp = this.trackerUp;
+    m.requests = this.requests.map((r) => ({ ...r }));
+    m.requestIndex = new Map(this.requestIndex);
+    m.flightOrder = this.flightOrder.map((f) => ({ ...f }));
+    m.flights = new Map(m.flightOrder.map((f) => [f.announceId, f]));
+    m.expiries = this.expiries.slice();
+    m.counts = this.counts.slice();
+    m.totals = this.totals.slice();
+    m.requestsPerMinute = new Map(this.requestsPerMinute);
+    m.rejectedCommands = this.rejectedCommands.slice();
+    m.running = { ...this.running };
+    return m;
   }
 
   /** The log was cut back (seek, fork): rebuild from the events that remain. */

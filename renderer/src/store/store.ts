@@ -2,8 +2,15 @@
 // holds what only the UI cares about (selection, display options). High-frequency readers (the
 // graph's animation loop) read `model` directly and subscribe to `version`; panels select slices.
 import { createStore } from 'zustand/vanilla';
-import type { EngineBridge, EngineMessage, EngineStatus, SessionInfo } from '../../../shared/bridge';
+import type {
+  BranchComparison,
+  EngineBridge,
+  EngineMessage,
+  EngineStatus,
+  SessionInfo,
+} from '../../../shared/bridge';
 import { SwarmModel } from '../../../shared/views/model';
+import { ModelTimeline } from '../../../shared/views/timeline';
 
 export interface DisplayOptions {
   largeText: boolean;
@@ -11,9 +18,16 @@ export interface DisplayOptions {
 }
 
 export interface AppState {
+  /** The model of the whole log so far (the live state). */
+  head: SwarmModel;
+  /** The model the views show: `head` when live, the state at `cursor` when scrubbing. */
   model: SwarmModel;
-  /** Bumps whenever the model changes. */
+  /** Bumps whenever the shown model changes. */
   version: number;
+  /** The virtual time being looked at, or null to follow the engine live. */
+  cursor: number | null;
+  /** Checkpoints of `head` for scrubbing (not reactive). */
+  timeline: ModelTimeline;
   session: SessionInfo | null;
   status: EngineStatus | null;
   /** performance.now() when the last status arrived (to run the clock between updates). */
@@ -24,14 +38,20 @@ export interface AppState {
   display: DisplayOptions;
   /** The last error from a request (a rejected scenario, a lost connection). */
   notice: { text: string; kind: 'error' | 'info' } | null;
+  /** After a fork: the original run, to compare with. */
+  comparison: BranchComparison | null;
 }
 
 export const initialDisplay: DisplayOptions = { largeText: false, showConnections: true };
 
 export function createAppStore() {
+  const head = new SwarmModel();
   return createStore<AppState>()(() => ({
-    model: new SwarmModel(),
+    head,
+    model: head,
     version: 0,
+    cursor: null,
+    timeline: new ModelTimeline(),
     session: null,
     status: null,
     statusAt: 0,
@@ -40,30 +60,39 @@ export function createAppStore() {
     selectedRequest: null,
     display: initialDisplay,
     notice: null,
+    comparison: null,
   }));
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
+let versions = 0;
+
 /** Applies one message from the engine. */
 export function receive(store: AppStore, message: EngineMessage, now: number): void {
-  const { model } = store.getState();
+  const { head, timeline, cursor } = store.getState();
   switch (message.kind) {
-    case 'session':
-      model.reset(message.session);
+    case 'session': {
+      head.reset(message.session);
+      timeline.reset();
       store.setState({
         session: message.session,
-        version: model.version,
+        model: head,
+        cursor: null,
+        version: ++versions,
         selectedClient: null,
         selectedRequest: null,
+        comparison: null,
       });
       return;
+    }
     case 'events': {
-      model.apply(message.events);
+      head.apply(message.events);
+      timeline.grew(head);
       // A command the engine refused is an event; the user who sent it should see why.
       const rejected = message.events.findLast((e) => e.type === 'commandRejected');
       store.setState({
-        version: model.version,
+        ...(cursor === null ? { model: head, version: ++versions } : {}),
         ...(rejected?.type === 'commandRejected'
           ? {
               notice: {
@@ -75,18 +104,44 @@ export function receive(store: AppStore, message: EngineMessage, now: number): v
       });
       return;
     }
-    case 'truncated':
-      model.truncate(message.length);
-      store.setState({ version: model.version });
+    case 'truncated': {
+      // Rebuild the head from the nearest checkpoint rather than from the start.
+      const cut = timeline.modelAt(head, message.length);
+      if (cut !== head) {
+        Object.assign(head, cut);
+        head.events = cut.events;
+      }
+      timeline.truncated(message.length);
+      store.setState({ model: cursor === null ? head : store.getState().model, version: ++versions });
       return;
+    }
     case 'status':
       store.setState({ status: message.status, statusAt: now });
+      return;
+    case 'comparison':
+      store.setState({ comparison: message.comparison });
       return;
   }
 }
 
-/** Virtual time now, running the clock forward between status updates while playing. */
-export function virtualNow(state: Pick<AppState, 'status' | 'statusAt'>, now: number): number {
+/** Shows virtual time `t` (scrubbing), or follows the engine live again with null. */
+export function setCursor(store: AppStore, t: number | null): void {
+  const { head, timeline, model, status } = store.getState();
+  if (t === null) {
+    store.setState({ cursor: null, model: head, version: ++versions });
+    return;
+  }
+  const end = status?.now ?? head.lastEventAt;
+  const at = Math.max(0, Math.min(Math.round(t), end));
+  store.setState({ cursor: at, model: timeline.modelAtTime(head, at, model), version: ++versions });
+}
+
+/** Virtual time now, running the clock forward between status updates while playing (or the cursor). */
+export function virtualNow(
+  state: Pick<AppState, 'status' | 'statusAt'> & { cursor?: number | null },
+  now: number,
+): number {
+  if (state.cursor !== undefined && state.cursor !== null) return state.cursor;
   const s = state.status;
   if (!s) return 0;
   if (!s.playing || s.speed === 'max') return s.now;

@@ -11,10 +11,14 @@ import {
   IPC_MESSAGE_CHANNEL,
   IPC_REQUEST_CHANNEL,
   type EngineMessage,
+  engineRequestSchema,
   type EngineReply,
 } from '../../shared/bridge';
 import { registerIpc, type ConnectableHost } from '../../electron/main/ipc';
 import { appUrlPolicy } from '../../electron/main/origin';
+
+/** Every request kind the bridge accepts, in the schema's order (the error lists them all). */
+const requestKinds = engineRequestSchema.options.map((option) => option.shape.kind.value);
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<EngineReply>;
 
@@ -139,7 +143,7 @@ describe('registerIpc', () => {
     [
       'an unknown kind',
       { kind: 'format-disk' },
-      "request.kind: Invalid discriminator value. Expected 'hello' | 'command' | 'loadPreset' | 'loadScenario' | 'getScenario' | 'getReport'",
+      `request.kind: Invalid discriminator value. Expected ${requestKinds.map((kind) => `'${kind}'`).join(' | ')}`,
     ],
     ['extra keys', { kind: 'hello', extra: 1 }, 'request: Unrecognized key: "extra"'],
     [

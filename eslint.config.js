@@ -44,6 +44,10 @@ export default tseslint.config(
       'electron/sim/**/*.ts',
       'electron/engine/**/*.ts',
       'electron/cli/**/*.ts',
+      'electron/experiments/**/*.ts',
+      'electron/lessons/**/*.ts',
+      'electron/live/**/*.ts',
+      'electron/torrent/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -60,7 +64,12 @@ export default tseslint.config(
   },
   {
     // The deterministic core: the clock and the PRNG are injected.
-    files: ['electron/tracker/**/*.ts', 'electron/sim/**/*.ts', 'electron/engine/**/*.ts'],
+    files: [
+      'electron/tracker/**/*.ts',
+      'electron/sim/**/*.ts',
+      'electron/engine/**/*.ts',
+      'electron/lessons/**/*.ts',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',

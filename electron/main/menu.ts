@@ -6,8 +6,12 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   openScenario(): Promise<void>;
   saveScenario(): Promise<void>;
+  openSession(): Promise<void>;
+  saveSession(): Promise<void>;
   exportReport(): Promise<void>;
   exportEventLog(): Promise<void>;
+  exportRequestLog(): Promise<void>;
+  exportMetrics(): Promise<void>;
   togglePlay(): Promise<void>;
   step(): Promise<void>;
   about(): Promise<void>;
@@ -58,8 +62,13 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
       { label: 'Open Scenario…', accelerator: 'CmdOrCtrl+O', click: () => void actions.openScenario() },
       { label: 'Save Scenario…', accelerator: 'CmdOrCtrl+S', click: () => void actions.saveScenario() },
       separator,
+      { label: 'Open Session…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void actions.openSession() },
+      { label: 'Save Session…', accelerator: 'CmdOrCtrl+Shift+S', click: () => void actions.saveSession() },
+      separator,
       { label: 'Export Report…', click: () => void actions.exportReport() },
       { label: 'Export Event Log…', click: () => void actions.exportEventLog() },
+      { label: 'Export Request Log…', click: () => void actions.exportRequestLog() },
+      { label: 'Export Metrics (CSV)…', click: () => void actions.exportMetrics() },
       ...(mac ? [] : [separator, { role: 'quit' } as const]),
     ],
   };

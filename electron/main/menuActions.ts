@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 import { dialog, type BaseWindow, type FileFilter } from 'electron';
 import type { EngineReply, EngineRequest } from '../../shared/bridge';
 import type { LoggedEvent } from '../../shared/events';
+import { fileStem, metricsCsv, requestLogText, toNdjson } from '../../shared/views/exports';
+import { SwarmModel } from '../../shared/views/model';
 import { BEP_INDEX_URL, openExternalSafely } from './external';
 import type { MenuActions } from './menu';
 
@@ -31,21 +33,10 @@ export interface MenuActionDeps {
 
 const JSON_FILES: FileFilter[] = [{ name: 'JSON', extensions: ['json'] }];
 const NDJSON_FILES: FileFilter[] = [{ name: 'NDJSON event log', extensions: ['ndjson', 'jsonl'] }];
+const TEXT_FILES: FileFilter[] = [{ name: 'Text', extensions: ['txt', 'log'] }];
+const CSV_FILES: FileFilter[] = [{ name: 'CSV', extensions: ['csv'] }];
 /** Events per write when exporting the log, so a long run is never one giant string. */
 const EVENTS_PER_WRITE = 5_000;
-
-/** A file name made from the scenario's name: letters, digits, dots and dashes only. */
-export function fileStem(name: string): string {
-  const stem = name
-    .trim()
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^[-.]+|-+$/g, '');
-  return stem || 'scenario';
-}
-
-export function toNdjson(events: readonly LoggedEvent[]): string {
-  return events.map((e) => JSON.stringify(e) + '\n').join('');
-}
 
 export function createMenuActions(deps: MenuActionDeps): MenuActions {
   const { engine } = deps;
@@ -91,23 +82,52 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     if (path) await writeFile(path, JSON.stringify(value, null, 2) + '\n', 'utf8');
   };
 
+  /** A JSON file the user picks, parsed; undefined when cancelled or not JSON (after saying so). */
+  const openJson = async (): Promise<{ name: string; value: unknown } | undefined> => {
+    const path = await chooseOpenPath();
+    if (!path) return undefined;
+    const name = basename(path);
+    const text = await readFile(path, 'utf8');
+    try {
+      return { name, value: JSON.parse(text) };
+    } catch (err) {
+      await showError(`“${name}” is not valid JSON.`, (err as Error).message);
+      return undefined;
+    }
+  };
+
+  /** The view model of the whole log, as the page builds it (for the request log and metrics). */
+  const model = (events: readonly LoggedEvent[]): SwarmModel => {
+    const m = new SwarmModel();
+    m.apply(events);
+    return m;
+  };
+
+  const saveText = async (text: string, defaultName: string, filters: FileFilter[]): Promise<void> => {
+    const path = await chooseSavePath(defaultName, filters);
+    if (path) await writeFile(path, text, 'utf8');
+  };
+
   const command = (type: 'play' | 'pause' | 'step'): Promise<void> =>
     ask({ kind: 'command', command: { type } }, `Could not ${type} the simulation.`).then(() => undefined);
 
   return {
     openScenario: guarded('Could not open the scenario.', async () => {
-      const path = await chooseOpenPath();
-      if (!path) return;
-      const name = basename(path);
-      const text = await readFile(path, 'utf8');
-      let scenario: unknown;
-      try {
-        scenario = JSON.parse(text);
-      } catch (err) {
-        await showError(`“${name}” is not valid JSON.`, (err as Error).message);
-        return;
-      }
-      await ask({ kind: 'loadScenario', scenario }, `“${name}” is not a valid scenario.`);
+      const file = await openJson();
+      if (file)
+        await ask({ kind: 'loadScenario', scenario: file.value }, `“${file.name}” is not a valid scenario.`);
+    }),
+
+    openSession: guarded('Could not open the session.', async () => {
+      const file = await openJson();
+      if (file)
+        await ask({ kind: 'loadSession', session: file.value }, `“${file.name}” is not a valid session.`);
+    }),
+
+    saveSession: guarded('Could not save the session.', async () => {
+      const session = await ask({ kind: 'getSession' }, 'Could not get the session.');
+      if (session === undefined) return;
+      await saveJson(session, `${fileStem(engine.scenarioName())}.session.json`);
     }),
 
     saveScenario: guarded('Could not save the scenario.', async () => {
@@ -135,6 +155,17 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
       } finally {
         await file.close();
       }
+    }),
+
+    exportRequestLog: guarded('Could not export the request log.', async () => {
+      const text = requestLogText(model(engine.events()).requests);
+      await saveText(text, `${fileStem(engine.scenarioName())}-requests.txt`, TEXT_FILES);
+    }),
+
+    exportMetrics: guarded('Could not export the metrics.', async () => {
+      const events = engine.events();
+      const csv = metricsCsv(model(events), events.at(-1)?.t ?? 0);
+      await saveText(csv, `${fileStem(engine.scenarioName())}-metrics.csv`, CSV_FILES);
     }),
 
     togglePlay: guarded('Could not change playback.', () => command(engine.playing() ? 'pause' : 'play')),

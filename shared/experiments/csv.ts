@@ -31,7 +31,8 @@ export function formatNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
 }
 
-function rows(lines: unknown[][]): string {
+/** Lines of cells as CSV text (CRLF line ends, quoted where needed). */
+export function rows(lines: unknown[][]): string {
   return lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -82,6 +82,53 @@ export const unknownParamInfo: ParamInfo = {
   source: 'not part of the announce protocol this tracker implements',
 };
 
+/** Every field a tracker's answer can carry: what it is, and where it is specified. */
+export const responseFieldInfo: Record<string, ParamInfo> = {
+  interval: {
+    what: 'Seconds the client should wait before its next regular announce.',
+    source: 'BEP 3',
+  },
+  'min interval': {
+    what: 'Seconds the client must wait before announcing again, even when the user forces an announce. Clients that ignore it get a warning and no stats update.',
+    source: 'community protocol description (no BEP)',
+  },
+  complete: {
+    what: 'Seeders in the swarm (peers the tracker lists with left=0).',
+    source: 'BEP 3 (as in BEP 48 scrape)',
+  },
+  incomplete: {
+    what: 'Leechers in the swarm (peers still downloading).',
+    source: 'BEP 3 (as in BEP 48 scrape)',
+  },
+  downloaded: { what: 'Completed downloads the tracker has counted (snatches).', source: 'BEP 48' },
+  downloaders: { what: 'Peers currently downloading, apart from partial seeds (BEP 21).', source: 'BEP 21' },
+  peers: {
+    what: 'The peers handed out for the client to connect to: 6 bytes each (4 address, 2 port) when compact, or a list of dictionaries.',
+    source: 'BEP 3; compact form BEP 23',
+  },
+  peers6: { what: 'IPv6 peers, 18 bytes each (16 address, 2 port).', source: 'BEP 7' },
+  'peer id': {
+    what: 'The peer’s 20-byte peer_id (only in the non-compact list, and not with no_peer_id).',
+    source: 'BEP 3',
+  },
+  ip: { what: 'The peer’s address (non-compact list).', source: 'BEP 3' },
+  port: { what: 'The peer’s listening port (non-compact list).', source: 'BEP 3' },
+  'failure reason': {
+    what: 'The tracker refused the request; nothing else is in the answer. Sent with HTTP 200, as clients expect.',
+    source: 'BEP 3',
+  },
+  'warning message': {
+    what: 'A message the client should show; the answer is otherwise normal.',
+    source: 'community protocol description (no BEP)',
+  },
+  'tracker id': {
+    what: 'An id the client should send back as trackerid in its next announces.',
+    source: 'community protocol description (no BEP)',
+  },
+  files: { what: 'Scrape: the counts per info hash, keyed by the raw 20-byte hash.', source: 'BEP 48' },
+  name: { what: 'The torrent’s name (scrape, optional).', source: 'BEP 48' },
+};
+
 /** The event values as they appear on the wire, and what each means. */
 export const eventMeaning: Record<AnnounceEventName, string> = {
   started:

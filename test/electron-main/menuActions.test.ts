@@ -16,7 +16,10 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import { createMenuActions, fileStem, toNdjson, type MenuEngine } from '../../electron/main/menuActions';
+import { createMenuActions, type MenuEngine } from '../../electron/main/menuActions';
+import { fileStem, metricsCsv, requestLogText } from '../../shared/views/exports';
+import { SwarmModel } from '../../shared/views/model';
+import { run } from '../engine/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'tracker-lab-menu-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,14 +30,18 @@ const events = [
 ] as unknown as LoggedEvent[];
 
 /** A host seen through the menu: answers each request kind from `replies`, records what it was asked. */
-function fakeEngine(replies: Partial<Record<EngineRequest['kind'], EngineReply>> = {}, playing = false) {
+function fakeEngine(
+  replies: Partial<Record<EngineRequest['kind'], EngineReply>> = {},
+  playing = false,
+  log: readonly LoggedEvent[] = events,
+) {
   const requests: EngineRequest[] = [];
   const engine: MenuEngine = {
     request: async (request) => {
       requests.push(request);
       return replies[request.kind] ?? { ok: true, value: null };
     },
-    events: () => events,
+    events: () => log,
     playing: () => playing,
     scenarioName: () => 'Anatomy of a session',
   };
@@ -173,6 +180,32 @@ describe('Save Scenario…', () => {
   });
 });
 
+describe('sessions', () => {
+  it('Save Session… asks the host for the session and writes it as JSON', async () => {
+    const path = join(dir, 'run.session.json');
+    chooseSave(path);
+    const session = { format: 'tracker-lab-session', version: 1, scenario: {}, seed: 3, commands: [] };
+    const { engine, requests } = fakeEngine({ getSession: { ok: true, value: session } });
+    await actionsFor(engine).saveSession();
+    expect(requests).toEqual([{ kind: 'getSession' }]);
+    expect(electron.dialog.showSaveDialog.mock.calls[0]![1]).toEqual({
+      defaultPath: 'Anatomy-of-a-session.session.json',
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+    });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(session);
+  });
+
+  it("Open Session… loads the file through the host, and shows the host's problems", async () => {
+    const path = join(dir, 'bad.session.json');
+    writeFileSync(path, '{ "format": "nope" }');
+    chooseOpen(path);
+    const { engine, requests } = fakeEngine({ loadSession: { ok: false, error: 'session.format: wrong' } });
+    await actionsFor(engine).openSession();
+    expect(requests).toEqual([{ kind: 'loadSession', session: { format: 'nope' } }]);
+    expect(errorDialogs()).toEqual([['“bad.session.json” is not a valid session.', 'session.format: wrong']]);
+  });
+});
+
 describe('exports', () => {
   it('Export Report… writes the run report as JSON', async () => {
     const path = join(dir, 'report.json');
@@ -202,6 +235,32 @@ describe('exports', () => {
       '{"seq":0,"t":0,"type":"clientStarted","client":"c1"}\n' +
         '{"seq":1,"t":1800,"type":"announceSent","client":"c1","event":"started"}\n',
     );
+  });
+
+  it('Export Request Log… writes one request line per request, Export Metrics… the charts as CSV', async () => {
+    const { events: log } = await run('anatomy-of-a-session');
+    const model = new SwarmModel();
+    model.apply(log);
+    const { engine } = fakeEngine({}, false, log);
+    const textPath = join(dir, 'requests.txt');
+    chooseSave(textPath);
+    await actionsFor(engine).exportRequestLog();
+    expect(electron.dialog.showSaveDialog.mock.calls[0]![1]).toEqual({
+      defaultPath: 'Anatomy-of-a-session-requests.txt',
+      filters: [{ name: 'Text', extensions: ['txt', 'log'] }],
+    });
+    expect(readFileSync(textPath, 'utf8')).toBe(requestLogText(model.requests));
+    expect(readFileSync(textPath, 'utf8').split('\n')).toHaveLength(20);
+
+    const csvPath = join(dir, 'metrics.csv');
+    chooseSave(csvPath);
+    await actionsFor(engine).exportMetrics();
+    expect(electron.dialog.showSaveDialog.mock.calls[1]![1]).toEqual({
+      defaultPath: 'Anatomy-of-a-session-metrics.csv',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    expect(readFileSync(csvPath, 'utf8')).toBe(metricsCsv(model, log.at(-1)!.t));
+    expect(errorDialogs()).toEqual([]);
   });
 
   it('writes nothing when the save dialog is cancelled', async () => {
@@ -263,10 +322,5 @@ describe('helpers', () => {
     expect(fileStem('Anatomy of a session')).toBe('Anatomy-of-a-session');
     expect(fileStem('../../etc/passwd')).toBe('etc-passwd');
     expect(fileStem('  ')).toBe('scenario');
-  });
-
-  it('toNdjson ends every event with a newline', () => {
-    expect(toNdjson([])).toBe('');
-    expect(toNdjson(events.slice(0, 1))).toBe('{"seq":0,"t":0,"type":"clientStarted","client":"c1"}\n');
   });
 });

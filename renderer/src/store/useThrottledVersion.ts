@@ -3,6 +3,7 @@
 // would otherwise take the frame budget the graph needs).
 import { useEffect, useState } from 'react';
 import { useApp } from './context';
+import { shownTime } from './store';
 
 const LARGE_SWARM = 500;
 const LARGE_SWARM_INTERVAL_MS = 400;
@@ -11,7 +12,7 @@ export function useThrottledVersion(): { version: number; now: number } {
   const { store } = useApp();
   const read = () => {
     const s = store.getState();
-    return { version: s.version, now: s.status?.now ?? s.model.lastEventAt };
+    return { version: s.version, now: shownTime(s) };
   };
   const [value, setValue] = useState(read);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function useThrottledVersion(): { version: number; now: number } {
       setValue(read());
     };
     const off = store.subscribe((s, prev) => {
-      if (s.version === prev.version && s.status?.now === prev.status?.now) return;
+      if (s.version === prev.version && shownTime(s) === shownTime(prev)) return;
       const large = s.model.clients.length > LARGE_SWARM;
       if (!large) return update();
       if (timer !== null) return;

@@ -3,6 +3,7 @@
 import { displayHex } from '../../../../shared/bytes';
 import type { ActionCommandInput } from '../../../../shared/commands';
 import { divergences } from '../../../../shared/views/divergence';
+import { explainListing } from '../../../../shared/views/listing';
 import type { ClientRow } from '../../../../shared/views/types';
 import { formatBytes, formatDuration } from '../../../../shared/units';
 import { useApp, useAppShallow, useCommand } from '../../store/context';
@@ -87,6 +88,7 @@ export function ClientPanel() {
     return <aside className="client-panel empty">Click a peer in the graph or a row to see it here.</aside>;
   const now = virtualNow(store.getState(), performance.now());
   const issues = divergences(client, now);
+  const listing = explainListing(store.getState().model, client, now);
   return (
     <aside className="client-panel" aria-label={`Client ${client.name}`} data-testid="client-panel">
       <header>
@@ -127,6 +129,19 @@ export function ClientPanel() {
             : `in ${formatDuration(Math.max(0, client.nextAnnounceAt - now))}`}
         </dd>
       </dl>
+      <details className="listing" data-testid="client-listing">
+        <summary title="Why the tracker lists this client, or why not, from the events">
+          Why {listing.listed ? 'is' : 'isn’t'} it listed?
+        </summary>
+        <p data-testid="client-listing-headline">{listing.headline}</p>
+        {listing.details.length > 0 && (
+          <ul>
+            {listing.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </details>
       {issues.length > 0 && (
         <ul className="divergences" data-testid="client-divergences">
           {issues.map((d) => (

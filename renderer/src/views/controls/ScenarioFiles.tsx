@@ -1,5 +1,7 @@
 // Loading and saving scenario files in the page (the desktop menu offers the same through dialogs).
 import { useRef } from 'react';
+import { fileStem } from '../../../../shared/views/exports';
+import { download } from '../../files/download';
 import { useApp } from '../../store/context';
 
 export function ScenarioFiles() {
@@ -29,12 +31,7 @@ export function ScenarioFiles() {
       return;
     }
     const scenario = reply.value as { name?: string };
-    const blob = new Blob([JSON.stringify(scenario, null, 2) + '\n'], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${scenario.name ?? 'scenario'}.json`;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    download(`${fileStem(scenario.name)}.json`, JSON.stringify(scenario, null, 2) + '\n', 'application/json');
   };
 
   return (

@@ -6,6 +6,7 @@ import { formatDuration } from '../../../../shared/units';
 import { useApp, useAppShallow, useCommand } from '../../store/context';
 import { virtualNow } from '../../store/store';
 import { ScenarioFiles } from './ScenarioFiles';
+import { SessionFiles } from './SessionFiles';
 
 export const speeds: Speed[] = [1, 10, 60, 300, 1800, 3600, 'max'];
 
@@ -112,6 +113,7 @@ export function Toolbar() {
           </select>
         </label>
         <ScenarioFiles />
+        <SessionFiles />
       </div>
       <div className="group display" role="group" aria-label="Display">
         <label title="Larger text for projectors">

@@ -1,6 +1,13 @@
 // A decoded bencode answer as a nested list: keys, integers, text or hex strings, and compact peer
 // strings split into ip:port entries (named after the client that owns each address, when known).
 import type { ReadableNode } from '../../../../shared/views/bencodeTree';
+import { responseFieldInfo } from '../../../../shared/views/paramText';
+
+/** A response field's tooltip: what it is, and where it is specified. */
+function fieldTip(label: string): string | undefined {
+  const info = responseFieldInfo[label];
+  return info && `${info.what} (${info.source})`;
+}
 
 const kindTip: Record<ReadableNode['kind'], string> = {
   int: 'a bencoded integer',
@@ -12,26 +19,12 @@ const kindTip: Record<ReadableNode['kind'], string> = {
     'a compact peer string: 6 bytes per IPv4 peer (BEP 23) or 18 per IPv6 peer (BEP 7), address then port',
 };
 
-const keyTip: Record<string, string> = {
-  interval: 'Seconds the client should wait before its next regular announce.',
-  'min interval': 'Seconds the client must wait before announcing again, even when forced.',
-  complete: 'Seeders in the swarm (peers with left=0).',
-  incomplete: 'Leechers in the swarm (peers still downloading).',
-  downloaded: 'Completed downloads the tracker has counted (snatches).',
-  peers: 'The peers handed out, for the client to connect to.',
-  peers6: 'IPv6 peers (BEP 7), 18 bytes each.',
-  'failure reason': 'The tracker refused the request; nothing else is in the answer.',
-  'warning message': 'A message the client should show; the answer is otherwise normal.',
-  'tracker id': 'An id the client should send back as trackerid.',
-  files: 'Scrape (BEP 48): counts per info hash.',
-};
-
 function Node({ node, names }: { node: ReadableNode; names: ReadonlyMap<string, string> }) {
   const label =
     node.label === '' ? null : (
       <span
         className={node.labelIsHex ? 'tree-key hex' : 'tree-key'}
-        title={keyTip[node.label] ?? (node.labelIsHex ? 'a binary key, shown as hex' : 'a dictionary key')}
+        title={fieldTip(node.label) ?? (node.labelIsHex ? 'a binary key, shown as hex' : 'a dictionary key')}
       >
         {node.label}
         {': '}

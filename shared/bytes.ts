@@ -50,7 +50,7 @@ export function displayHex(hex: string): string {
 /** Characters BEP 3 clients may leave unescaped in a query value (RFC 3986 unreserved). */
 const UNRESERVED = /[A-Za-z0-9.\-_~]/;
 
-/** Percent-encodes every byte outside the unreserved set, upper-case hex as Transmission does. */
+/** Percent-encodes every byte outside the unreserved set in upper-case hex, as Transmission 1.32 does in the seed's capture (3.00 sends lower case). */
 export function percentEncodeBytes(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i++) {

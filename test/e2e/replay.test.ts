@@ -241,6 +241,38 @@ describe('timeline, fork, sessions and exports', () => {
     }
     expect(rows.at(-1)![0]).toBe(String(40 * 60_000));
 
+    // The graph, as SVG (well-formed XML with one circle per peer drawn) and PNG (the signature, a size).
+    const peers = (await s.page.$$('circle.peer')).length;
+    const [svgFile] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.click('[data-testid=graph-export-svg]'),
+    ]);
+    expect(svgFile.suggestedFilename()).toBe('tracker-lab-graph-00-40-00.svg');
+    // Parsed as strict XML by the browser's own parser.
+    const svg = await s.page.evaluate(
+      (text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return {
+          errors: doc.getElementsByTagName('parsererror').length,
+          root: doc.documentElement.tagName,
+          xmlns: doc.documentElement.getAttribute('xmlns'),
+          peers: doc.querySelectorAll('circle.peer').length,
+        };
+      },
+      readFileSync(await svgFile.path(), 'utf8'),
+    );
+    expect(svg).toEqual({ errors: 0, root: 'svg', xmlns: 'http://www.w3.org/2000/svg', peers });
+    const [pngFile] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.click('[data-testid=graph-export-png]'),
+    ]);
+    expect(pngFile.suggestedFilename()).toBe('tracker-lab-graph-00-40-00.png');
+    const png = readFileSync(await pngFile.path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(100);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(100);
+
     const report = await downloadOf(s.page, 'export-report');
     expect(JSON.parse(report.text)).toMatchObject({ seed: sessionFile.seed });
 

@@ -115,6 +115,11 @@ export function Timeline() {
       >
         Live
       </button>
+      {cursor !== null && !hover && (
+        <span className="timeline-hint" role="status" data-testid="timeline-hint">
+          Looking back: play runs on from here; changing something here forks the run (see Compare).
+        </span>
+      )}
       {hover && (
         <span className="timeline-hover" role="status">
           {formatDuration(hover.t)} · {hover.label}

@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(import.meta.dirname, 'electron/main/main.ts') },
+      lib: {
+        entry: {
+          main: resolve(import.meta.dirname, 'electron/main/main.ts'),
+          // The experiment runner's worker thread: a file of its own beside main.js (workerEntry.ts).
+          worker: resolve(import.meta.dirname, 'electron/experiments/worker.ts'),
+        },
+      },
     },
   },
   preload: {

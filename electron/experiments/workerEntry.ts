@@ -1,17 +1,28 @@
-// How to start a worker on worker.ts. Built (plain JavaScript) it is just the file beside this one.
+// How to start a worker on worker.ts. Built (plain JavaScript: electron.vite.config.ts makes it an
+// entry of its own, out/main/worker.js) it is the file beside the bundle, or one level up when this
+// code landed in a chunk folder.
 // From TypeScript source (tsx: `npm run sim`, vitest, the benches) the worker needs tsx's loader
 // too; Node 20 ignores `execArgv: ['--import', 'tsx']` for a worker's own hooks, so the worker
 // starts on a two-line ES module that registers tsx and then imports the TypeScript entry.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function workerUrl(): URL {
-  const here = import.meta.url;
+  return workerUrlFrom(import.meta.url);
+}
+
+/** The worker to start for code loaded from `here` (this module's URL, source or built). */
+export function workerUrlFrom(here: string): URL {
   const extension = /\.(ts|js|mjs)$/.exec(here)?.[1] ?? 'js';
   const entry = new URL(`./worker.${extension}`, here);
-  if (extension !== 'ts') return entry;
+  if (extension !== 'ts') {
+    const up = new URL(`../worker.${extension}`, here);
+    return here.startsWith('file:') && !existsSync(fileURLToPath(entry)) && existsSync(fileURLToPath(up))
+      ? up
+      : entry;
+  }
   const boot = [
     `import { register } from ${JSON.stringify(tsxApiUrl())};`,
     `register();`,

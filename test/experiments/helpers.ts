@@ -53,3 +53,39 @@ export function experiment(input: Partial<ExperimentInput> = {}) {
     ...input,
   });
 }
+
+/** A run's metrics with plain defaults (7 clients, 6 leechers, all finished) and the given changes. */
+export function runMetrics(m: Partial<RunMetrics>): RunMetrics {
+  return {
+    duration: 300,
+    clients: 7,
+    events: 100,
+    leechers: 6,
+    departed: 0,
+    finished: 6,
+    completionTimes: [],
+    completionMean: null,
+    completionMedian: null,
+    completionP90: null,
+    finishedShare: 1,
+    firstFinish: null,
+    allFinished: null,
+    seederUtilisation: 0.5,
+    seedingUploaded: 0,
+    samples: 5,
+    components: 1,
+    largestComponentShare: 1,
+    cutOffLeecherShare: 0,
+    neverConnected: 0,
+    neverConnectedShare: 0,
+    requests: 30,
+    requestsPerMinute: 6,
+    peakRequestsPerMinute: 9,
+    trackerBytes: 3000,
+    returnedPeers: 40,
+    unreachablePeers: 0,
+    staleShare: 0,
+    accountingError: null,
+    ...m,
+  };
+}

@@ -4,14 +4,16 @@
 import { metricDefinitions, type MetricKey } from '../metricDefs';
 import { formatParamValue, isNumericParam, type ParameterName } from '../params';
 import type { ExperimentResult } from '../result';
-import { boxesLayout, renderBoxes } from './boxes';
-import { cdfLayout, renderCdf, type CdfSeries } from './cdf';
-import { linesLayout, renderLines, type LineSeries } from './lines';
+import { boxesLayout, renderBoxes, type BoxesLayout } from './boxes';
+import { cdfLayout, renderCdf, type CdfLayout, type CdfSeries } from './cdf';
+import { linesLayout, renderLines, type LineSeries, type LinesLayout } from './lines';
 
-export interface ChartFile {
-  file: string;
-  svg: string;
-}
+/** A chart as a file (its SVG) and as its layout (positions in px, for the app to draw). */
+export type ChartFile = { file: string; title: string; svg: string } & (
+  | { kind: 'cdf'; layout: CdfLayout }
+  | { kind: 'lines'; layout: LinesLayout }
+  | { kind: 'boxes'; layout: BoxesLayout }
+);
 
 export const lineMetrics: MetricKey[] = [
   'completionMean',
@@ -91,7 +93,13 @@ function cdfCharts(result: ExperimentResult, multi: ParameterName[]): ChartFile[
   return groupBy(result, facetParams).map(({ key, points }) => {
     const title = `Completion time CDF${key ? ` — ${key}` : ''}`;
     const layout = cdfLayout(points.map(seriesFor), title, seriesParam ?? 'point');
-    return { file: `cdf${key ? `-${slug(key)}` : ''}.svg`, svg: renderCdf(layout) };
+    return {
+      file: `cdf${key ? `-${slug(key)}` : ''}.svg`,
+      kind: 'cdf',
+      title,
+      svg: renderCdf(layout),
+      layout,
+    };
   });
 }
 
@@ -124,7 +132,15 @@ function lineCharts(result: ExperimentResult, multi: ParameterName[]): ChartFile
       unit: def.unit,
       legendTitle: others.join(' · '),
     });
-    return [{ file: `${slug(key)}-vs-${slug(xParam)}.svg`, svg: renderLines(layout) }];
+    return [
+      {
+        file: `${slug(key)}-vs-${slug(xParam)}.svg`,
+        kind: 'lines',
+        title: layout.title,
+        svg: renderLines(layout),
+        layout,
+      },
+    ];
   });
 }
 
@@ -153,7 +169,9 @@ function boxCharts(result: ExperimentResult, multi: ParameterName[]): ChartFile[
       yLabel: def.unit === 's' ? `${def.label} (s)` : def.label,
       unit: def.unit,
     });
-    return [{ file: `${slug(key)}-box.svg`, svg: renderBoxes(layout) }];
+    return [
+      { file: `${slug(key)}-box.svg`, kind: 'boxes', title: layout.title, svg: renderBoxes(layout), layout },
+    ];
   });
 }
 

@@ -1,4 +1,6 @@
-// `npm run tracker -- [options]`: the embedded tracker alone, on a real socket, with the wall clock.
+// `npm run tracker -- [options]`: the embedded tracker alone, on a real socket, with the wall clock
+// (always live: real time, real clients). `npm run tracker -- make-torrent …` makes a .torrent for it.
+import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   selectionStrategyNames,
@@ -10,12 +12,18 @@ import { presetSettings, trackerPresetNames, type TrackerPresetName } from '../.
 import { TrackerHttpServer } from '../tracker/http/server';
 import { Tracker } from '../tracker/tracker';
 import { TrackerUdpServer } from '../tracker/udp/server';
+import { exposureWarning, reachableAddresses, validBindHost } from '../live/bindAddress';
+import { makeTorrentCommand } from './makeTorrent';
 import { requestLogger } from './requestLog';
 import { announceUrls, endpointList, type UdpEndpoint } from './urls';
 
 const usage = `Usage: npm run tracker -- [options]
+       npm run tracker -- make-torrent <file or folder> [--announce URL] [--out FILE]
 
-  --host ADDR           interface to bind (default 127.0.0.1)
+  --live                real time, real clients (the standalone tracker always is; accepted for symmetry
+                        with the app's live switch)
+  --host ADDR           interface to bind (default 127.0.0.1, loopback: this machine only; 0.0.0.0 or
+                        another address lets the network in, with a warning)
   --port N              port (default 6969; 0 picks a free one)
   --udp-port N          UDP tracker port (BEP 15; default: the HTTP port's number)
   --udp6-host ADDR      a second UDP socket for IPv6 clients (default ::1 beside the default
@@ -60,6 +68,7 @@ function parse(): {
     args = parseArgs({
       options: {
         host: { type: 'string', default: '127.0.0.1' },
+        live: { type: 'boolean', default: false },
         port: { type: 'string', default: '6969' },
         'udp-port': { type: 'string' },
         'udp6-host': { type: 'string' },
@@ -105,6 +114,8 @@ function parse(): {
   }
   const settings = trackerSettingsSchema.safeParse({ ...base, ...patch });
   if (!settings.success) fail(describeIssues(settings.error, 'option'));
+  if (!validBindHost(args.host))
+    fail(`--host must be an IP address or localhost, got ${JSON.stringify(args.host)}`);
   const port = whole('port', args.port)!;
   if (port > 65535) fail('--port must be at most 65535');
   const udpPort = whole('udp-port', args['udp-port']) ?? null;
@@ -132,7 +143,18 @@ function defaultUdp6Host(host: string): string | null {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'make-torrent') {
+    const code = await makeTorrentCommand(process.argv.slice(3), {
+      out: (line) => void process.stdout.write(line + '\n'),
+      err: (text) => void process.stderr.write(text),
+      now: () => Date.now(),
+    });
+    process.exit(code);
+  }
   const options = parse();
+  // Said before binding, so it is seen even when the bind fails.
+  const warning = exposureWarning(options.host);
+  if (warning !== null) process.stderr.write(warning + '\n');
   const clock = (): number => Date.now();
   const log = (line: string): void => void process.stdout.write(line + '\n');
   let tracker: Tracker;
@@ -179,20 +201,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  const s = tracker.settings;
-  log(`Tracker Lab tracker listening on ${address.address}:${address.port}`);
-  if (udpEndpoints.length > 0) log(`UDP tracker (BEP 15) listening on ${endpointList(udpEndpoints)}`);
-  for (const line of announceUrls(
-    address.address,
-    address.port,
-    s.private ? options.passkeys : [],
-    udpEndpoints,
-  ))
-    log(line);
-  log(
-    `interval ${s.interval} s, min interval ${s.minInterval} s, peer timeout ${s.peerTimeout} s, ` +
-      `numwant ${s.numwantDefault}/${s.numwantMax}, selection ${s.selection}${s.private ? ', private' : ''}`,
-  );
+  // Handlers before the URLs are printed: whoever reads a URL may already send SIGTERM.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -203,6 +212,29 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const s = tracker.settings;
+  log(`Tracker Lab tracker listening on ${address.address}:${address.port}`);
+  if (udpEndpoints.length > 0) log(`UDP tracker (BEP 15) listening on ${endpointList(udpEndpoints)}`);
+  for (const line of announceUrls(
+    address.address,
+    address.port,
+    s.private ? options.passkeys : [],
+    udpEndpoints,
+  ))
+    log(line);
+  // Bound to every interface: the URLs other machines use.
+  const interfaces = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  for (const lan of reachableAddresses(options.host, interfaces)) {
+    const udp4 = udpEndpoints
+      .filter((e) => !e.address.includes(':'))
+      .map((e) => ({ address: lan, port: e.port }));
+    for (const line of announceUrls(lan, address.port, s.private ? options.passkeys : [], udp4))
+      log(`from the network: ${line}`);
+  }
+  log(
+    `interval ${s.interval} s, min interval ${s.minInterval} s, peer timeout ${s.peerTimeout} s, ` +
+      `numwant ${s.numwantDefault}/${s.numwantMax}, selection ${s.selection}${s.private ? ', private' : ''}`,
+  );
 }
 
 void main();

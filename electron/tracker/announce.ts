@@ -335,6 +335,14 @@ function countSnatch(state: TrackerState, a: Announcer, swarm: Swarm, slot: numb
   if (state.observed) state.emit({ type: 'snatchCounted', ...base, downloaded: swarm.snatches });
 }
 
+/** A real client is not sent simulated peers unless the setting says so: the filter, or null. */
+function simulatedPeersWithheld(state: TrackerState, a: Announcer): ((slot: number) => boolean) | null {
+  const sim = state.simulatedPeers;
+  if (!sim || state.settings.simulatedPeersToRealClients || sim.isSimulated(a.req.peerId)) return null;
+  const table = state.store.table;
+  return (slot) => sim.isSimulated(table.peerIdOf(slot));
+}
+
 /** Builds the response: counts, interval, and the peers the strategy picks (never the requester). */
 function answer(
   state: TrackerState,
@@ -361,6 +369,7 @@ function answer(
       a.req.left === 0,
       s.seedersToSeeders,
       a.ctx.peerFamily ?? null,
+      simulatedPeersWithheld(state, a),
     );
     eligible = pools.leechers.size + pools.seeders.size;
     seedersWithheld = pools.seedersWithheld;

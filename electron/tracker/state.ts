@@ -12,7 +12,17 @@ export interface TrackerState {
   readonly rng: Prng;
   /** True when someone listens, so handlers can skip building events nobody reads. */
   readonly observed: boolean;
+  /** Which peers are simulated (live mode); absent: every peer is alike. */
+  readonly simulatedPeers?: SimulatedPeers;
   emit(event: TrackerEvent): void;
+}
+
+/**
+ * The simulated peers, by peer_id (the engine registers its clients'); any other peer is a real
+ * client. Without `simulatedPeersToRealClients`, a real client is never sent a simulated peer.
+ */
+export interface SimulatedPeers {
+  isSimulated(peerId: Uint8Array): boolean;
 }
 
 export function hex(bytes: Uint8Array): string {

@@ -16,7 +16,7 @@ import { announce, type AnnounceResult } from './announce';
 import { countsOf, emitCountsIfChanged, emitPeerRemoved, removePeer } from './peerEvents';
 import type { AnnounceRequest, RequestContext, ScrapeRequest } from './request';
 import { scrape, type ScrapeResult } from './scrape';
-import type { TrackerState } from './state';
+import type { SimulatedPeers, TrackerState } from './state';
 import { trackerStats } from './stats';
 import { PeerStore, type PeerStoreSnapshot } from './store/peerStore';
 import { UserAccounts, type UserAccountsSnapshot } from './users';
@@ -28,6 +28,8 @@ export interface TrackerOptions {
   seed?: number;
   rng?: Prng;
   onEvent?: TrackerEventSink;
+  /** Live mode: tells simulated peers from real clients (see `simulatedPeersToRealClients`). */
+  simulatedPeers?: SimulatedPeers;
 }
 
 /** Everything the tracker holds, as plain data: an engine snapshot restores it exactly. */
@@ -48,6 +50,7 @@ export class Tracker {
     settings: TrackerSettings;
     rng: Prng;
     observed: boolean;
+    simulatedPeers?: SimulatedPeers;
     emit(event: TrackerEvent): void;
   };
   private sink: TrackerEventSink | undefined;
@@ -64,6 +67,7 @@ export class Tracker {
       settings: parsed.data,
       rng: options.rng ?? createPrng(options.seed ?? 1),
       observed: this.sink !== undefined,
+      ...(options.simulatedPeers ? { simulatedPeers: options.simulatedPeers } : {}),
       emit: (event) => this.sink?.(event),
     };
   }

@@ -74,4 +74,6 @@ export const settingDescriptions: Record<keyof TrackerSettings, string> = {
   trackerId: 'Sent as `tracker id` when set; clients echo it back as trackerid.',
   warningMessage: 'Sent as `warning message` in every response when set (clients show it).',
   statsAccess: 'Who may read /stats.json: loopback clients only, or anyone.',
+  simulatedPeersToRealClients:
+    'Live mode: send simulated peers (loopback addresses, unreachable) to real clients too. Off: real clients get real peers only.',
 };

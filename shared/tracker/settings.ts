@@ -87,6 +87,11 @@ export const trackerSettingsSchema = z
     /** Sent as `warning message` in every announce response when not empty. */
     warningMessage: z.string().max(300),
     statsAccess: z.enum(statsAccessModes),
+    /**
+     * Live mode: may real clients be sent simulated peers? Off by default: their loopback addresses
+     * are useless to a real client (and a real client should not waste connections on them).
+     */
+    simulatedPeersToRealClients: z.boolean(),
   })
   .strict()
   .refine((s) => s.numwantDefault <= s.numwantMax, {
@@ -119,6 +124,7 @@ export const defaultTrackerSettings: TrackerSettings = {
   trackerId: '',
   warningMessage: '',
   statsAccess: 'loopback',
+  simulatedPeersToRealClients: false,
 };
 
 export const passkeySchema = z

@@ -147,4 +147,41 @@ describe('tracker CLI', () => {
     expect(stderr()).toMatch(/selection: Invalid option/);
     expect(stderr()).toContain('Usage: npm run tracker');
   });
+
+  it('--live --host: URLs with the bound address; beyond loopback a WARNING on stderr', async () => {
+    const local = tracker([
+      '--live',
+      '--host',
+      '127.0.0.2',
+      '--port',
+      '0',
+      '--no-udp6',
+      '--passkey',
+      'k1',
+      '--quiet',
+    ]);
+    const url = await until(
+      () =>
+        /announce URL \(k1\): http:\/\/127\.0\.0\.2:(\d+)\/announce\?passkey=k1\n/.exec(local.stdout()) ??
+        undefined,
+      local.child,
+      'the announce URL',
+    );
+    expect(local.stdout()).toContain(`announce URL (k1): udp://127.0.0.2:${url[1]}/announce?passkey=k1\n`);
+    expect(local.stderr()).toBe('');
+
+    // 192.0.2.1 (TEST-NET-1) is on no interface: the warning comes first, then the bind fails.
+    const exposed = tracker(['--live', '--host', '192.0.2.1', '--port', '0', '--quiet']);
+    expect(await exited(exposed.child)).toEqual({ code: 1, signal: null });
+    const lines = exposed.stderr().split('\n');
+    expect(lines[0]).toBe(
+      'WARNING: the tracker listens on 192.0.2.1, beyond loopback: real clients on the network can reach it ' +
+        'and announce. Simulated peers have loopback addresses (127.x.y.z), useless to other machines.',
+    );
+    expect(lines[1]).toMatch(/^cannot listen on 192\.0\.2\.1:0: .*EADDRNOTAVAIL/);
+
+    const bad = tracker(['--host', 'my laptop', '--port', '0']);
+    expect(await exited(bad.child)).toEqual({ code: 2, signal: null });
+    expect(bad.stderr()).toContain('--host must be an IP address or localhost, got "my laptop"');
+  });
 });

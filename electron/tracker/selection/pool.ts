@@ -52,22 +52,35 @@ function poolOf(list: SlotList, requester: number, store: PeerStore): CandidateP
   return new CandidatePool(list, skip);
 }
 
-/** The peers of `list` in one address family, minus the requester (a copy: mixed swarms are rare). */
-function familyPool(list: SlotList, requester: number, store: PeerStore, family: 4 | 6): CandidatePool {
+/**
+ * The peers of `list` in one address family (null: either) and not withheld, minus the requester
+ * (a copy: mixed swarms are rare).
+ */
+function filteredPool(
+  list: SlotList,
+  requester: number,
+  store: PeerStore,
+  family: 4 | 6 | null,
+  withhold: ((slot: number) => boolean) | null,
+): CandidatePool {
   const t = store.table;
   if (family === 6 && t.compact6.size === 0) return new CandidatePool(NO_PEERS, -1);
   const kept = new SlotList();
   const items = list.view();
   for (let i = 0; i < items.length; i++) {
     const slot = items[i]!;
-    if (slot !== requester && t.hasFlag(slot, PeerFlag.IPv6) === (family === 6)) kept.push(slot);
+    if (slot === requester) continue;
+    if (family !== null && t.hasFlag(slot, PeerFlag.IPv6) !== (family === 6)) continue;
+    if (withhold?.(slot)) continue;
+    kept.push(slot);
   }
   return new CandidatePool(kept, -1);
 }
 
 /**
- * `family`: only peers of that address family (a UDP answer, BEP 15); null: both. Filtering copies
- * the lists, so it only happens when the table holds IPv6 peers or an IPv6 requester asks.
+ * `family`: only peers of that address family (a UDP answer, BEP 15); null: both. `withhold`: peers
+ * never to return (simulated peers, to a real client in live mode). Filtering copies the lists, so
+ * it only happens when the table holds IPv6 peers, an IPv6 requester asks, or peers are withheld.
  */
 export function swarmPools(
   store: PeerStore,
@@ -76,16 +89,16 @@ export function swarmPools(
   requesterSeeder: boolean,
   seedersToSeeders: boolean,
   family: 4 | 6 | null = null,
+  withhold: ((slot: number) => boolean) | null = null,
 ): SwarmPools {
   const only = family === 6 || (family === 4 && store.table.compact6.size > 0) ? family : null;
-  const leechers =
-    only === null
-      ? poolOf(swarm.leechers, requester, store)
-      : familyPool(swarm.leechers, requester, store, only);
-  const seeders =
-    only === null
-      ? poolOf(swarm.seeders, requester, store)
-      : familyPool(swarm.seeders, requester, store, only);
+  const copy = only !== null || withhold !== null;
+  const leechers = copy
+    ? filteredPool(swarm.leechers, requester, store, only, withhold)
+    : poolOf(swarm.leechers, requester, store);
+  const seeders = copy
+    ? filteredPool(swarm.seeders, requester, store, only, withhold)
+    : poolOf(swarm.seeders, requester, store);
   if (requesterSeeder && !seedersToSeeders) {
     return { leechers, seeders: new CandidatePool(NO_PEERS, -1), seedersWithheld: seeders.size };
   }

@@ -3,6 +3,7 @@
 // WebSocket in browser mode. Requests are validated on the engine side like any other input.
 import { z } from 'zod';
 import type { LoggedEvent } from './events';
+import type { ExperimentProgress } from './experiments/progress';
 import type { ScenarioInput } from './sim/scenario';
 import type { TrackerSettings } from './tracker/settings';
 
@@ -17,6 +18,8 @@ export interface EngineStatus {
   speed: Speed;
   /** Events in the log. */
   events: number;
+  /** Live mode (real clients, 1× real time); absent when off. */
+  live?: true;
 }
 
 export interface PresetInfo {
@@ -45,7 +48,9 @@ export type EngineMessage =
   | { kind: 'truncated'; length: number }
   | { kind: 'status'; status: EngineStatus }
   /** After a fork: the original run's course, to compare with the new branch. */
-  | { kind: 'comparison'; comparison: BranchComparison };
+  | { kind: 'comparison'; comparison: BranchComparison }
+  /** A sweep running beside the live engine: its progress and the runs finished since the last report. */
+  | { kind: 'experiment'; experiment: ExperimentProgress };
 
 /** One run's course over virtual time, sampled for charts and key numbers. */
 export interface BranchSeries {
@@ -93,11 +98,73 @@ export const engineRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fork'), at: z.number().int().min(0) }).strict(),
   z.object({ kind: z.literal('listLessons') }).strict(),
   z.object({ kind: z.literal('getLesson'), name: z.string().min(1).max(80) }).strict(),
+  /**
+   * Live mode on or off: the tracker on real sockets (`host`, default loopback; `port`, default
+   * 6969, 0 picks a free one) and the clock at 1× real time. Answered with a `LiveInfo`.
+   */
+  z
+    .object({
+      kind: z.literal('setLive'),
+      enabled: z.boolean(),
+      host: z.string().min(1).max(64).optional(),
+      port: z.number().int().min(0).max(65535).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('getLive') }).strict(),
+  /**
+   * A .torrent for a file or folder on the engine's machine (a full path), written beside it,
+   * announcing to `announce` or else to the live tracker. Answered with a `CreatedTorrentInfo`.
+   */
+  z
+    .object({
+      kind: z.literal('createTorrent'),
+      path: z.string().min(1).max(4096),
+      announce: z.string().min(1).max(2048).optional(),
+    })
+    .strict(),
+  /**
+   * Runs an experiment (docs/experiments.md) on worker threads beside the live engine, one at a time;
+   * progress arrives as `experiment` messages. An invalid experiment is answered with its problems.
+   */
+  z
+    .object({
+      kind: z.literal('runExperiment'),
+      experiment: z.unknown(),
+      jobs: z.number().int().min(1).max(64).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('cancelExperiment') }).strict(),
 ]);
 
 export type EngineRequest = z.infer<typeof engineRequestSchema>;
 
 export type EngineReply = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Live mode as it stands (the reply to `setLive` and `getLive`). */
+export interface LiveInfo {
+  enabled: boolean;
+  /** The interface bound (or to bind). */
+  host: string;
+  httpPort: number | null;
+  udpPort: number | null;
+  /** Announce URLs to paste into a client or a .torrent (first: the one .torrent files get). */
+  urls: { label: string; url: string }[];
+  /** Set when the tracker listens beyond loopback. */
+  warning: string | null;
+}
+
+/** The reply to `createTorrent`. */
+export interface CreatedTorrentInfo {
+  file: string;
+  name: string;
+  infoHash: string;
+  magnet: string;
+  announce: string;
+  pieces: number;
+  pieceLength: number;
+  totalLength: number;
+  private: boolean;
+}
 
 /** What both transports give the renderer. */
 export interface EngineBridge {

@@ -14,6 +14,7 @@ import { HttpTrackerPort } from './httpPort';
 import { InProcessTrackerPort } from './inProcessPort';
 import type { EngineStatus } from '../../shared/bridge';
 import { Playback, type WallClock } from './playback';
+import { SimulatedPeerIds } from '../live/simulatedPeers';
 
 export type { EngineStatus };
 import { RunAccounting, type RunReport } from './report';
@@ -69,6 +70,15 @@ export class Engine {
   private readonly playback: Playback | null;
   private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly snapshotEveryMs: number;
+  /** The simulated clients' peer_ids: in live mode, the rest are real clients. */
+  private readonly simulatedPeers = new SimulatedPeerIds();
+  private liveMode = false;
+  /**
+   * What a backward seek stepped back from: the later snapshots and events. While no command
+   * changes the run, that is exactly what running on would produce (the run is deterministic), so
+   * a forward seek restores it instead of simulating it again.
+   */
+  private future: { snapshots: EngineSnapshot[]; events: LoggedEvent[] } | null = null;
 
   static async create(options: EngineOptions): Promise<Engine> {
     const prepared = prepareScenario(options.scenario);
@@ -91,6 +101,7 @@ export class Engine {
     this.commands.push(...(options.commands ?? []).map((c) => ({ ...c })));
     this.log = new EventLog({ retain: options.retainEvents ?? true, digest: options.digest ?? false });
     this.log.subscribe((e) => this.accounting.observe(e));
+    this.log.subscribe((e) => this.simulatedPeers.observe(e));
     for (const listener of options.listeners ?? []) this.log.subscribe(listener);
     // One master PRNG for the run: the tracker gets the first independent stream, the simulation the rest.
     this.master = createPrng(this.seed);
@@ -99,6 +110,7 @@ export class Engine {
       users: prepared.scenario.tracker.users,
       rng: this.master.fork(),
       onEvent: (e) => this.onTrackerEvent(e),
+      simulatedPeers: this.simulatedPeers,
     });
     this.playback = options.wallClock
       ? new Playback(this, options.wallClock, () => this.notifyStatus())
@@ -148,7 +160,29 @@ export class Engine {
       playing: this.playback?.playing ?? false,
       speed: this.playback?.speed ?? 'max',
       events: this.log.length,
+      ...(this.liveMode ? { live: true } : {}),
     };
+  }
+
+  get live(): boolean {
+    return this.liveMode;
+  }
+
+  /**
+   * Live mode: the clock runs at 1× wall time (read only through the injected WallClock) while real
+   * clients reach the tracker core (electron/live starts the sockets). Seeking, stepping and other
+   * speeds are refused meanwhile: real clients' announces cannot be replayed.
+   */
+  setLive(on: boolean): void {
+    if (on && !this.playback) throw new Error('live mode needs a wall clock');
+    this.liveMode = on;
+    // Real clients are not replayable: a known future recorded before does not hold any more.
+    this.future = null;
+    if (on) {
+      this.playback!.setSpeed(1);
+      this.playback!.play();
+    }
+    this.notifyStatus();
   }
 
   onStatus(listener: (status: EngineStatus) => void): () => void {
@@ -190,6 +224,13 @@ export class Engine {
     const control = controlCommandSchema.safeParse(input);
     if (control.success) {
       const c = control.data;
+      if (
+        this.liveMode &&
+        (c.type === 'seek' || c.type === 'step' || (c.type === 'setSpeed' && c.speed !== 1))
+      )
+        throw new Error(
+          `live mode runs at 1× real time: switch it off to ${c.type === 'setSpeed' ? 'change the speed' : c.type}`,
+        );
       switch (c.type) {
         case 'play':
           return this.playback?.play();
@@ -204,27 +245,63 @@ export class Engine {
       }
     }
     // A command issued in the past of the recording forks it: the old future is dropped.
+    this.future = null;
     if (this.pendingCommand()) this.commands.splice(this.commands.findIndex((c) => c.seq >= this.log.length));
     this.commands.push({ at: this.now, seq: this.log.length, command: input });
     await this.sim.apply(input as ActionCommandInput, 'user');
     this.notifyStatus();
   }
 
-  /** Restores the state at virtual time `t` (from the nearest snapshot, then re-running). */
+  /**
+   * Shows virtual time `t`: backward from the nearest earlier snapshot (the later log is dropped
+   * and kept aside as the known future), forward by running on — or, while that known future is
+   * still valid, by restoring its snapshot nearest to `t` and putting its events back.
+   */
   async seek(t: number): Promise<void> {
+    if (this.liveMode) throw new Error('live mode runs at 1× real time: switch it off to seek');
     const target = Math.max(0, Math.min(t, this.endMs));
     const snapshot = [...this.snapshots].reverse().find((s) => s.t <= target);
     if (!snapshot) throw new Error('seeking needs snapshots (snapshotEveryMs was Infinity)');
     this.playback?.pause();
+    const ahead = this.future?.snapshots.findLast((s) => s.t <= target && s.logLength > this.log.length);
+    if (ahead && ahead.t > this.now) await this.restoreFuture(ahead);
+    else if (target < this.now) await this.restorePast(snapshot);
+    await this.advanceTo(target);
+    this.notifyStatus();
+  }
+
+  private async restore(snapshot: EngineSnapshot): Promise<void> {
     this.tracker.restore(snapshot.tracker);
     await this.port.setUp(snapshot.trackerUp, snapshot.t);
     this.sim = Simulation.fromSnapshot(snapshot.sim, this.port, (e) => this.log.append(e));
+  }
+
+  /** Back to an earlier snapshot; what came after it becomes the known future. */
+  private async restorePast(snapshot: EngineSnapshot): Promise<void> {
+    const later = this.snapshots.slice(this.snapshots.indexOf(snapshot) + 1);
+    const beyond = this.future;
+    this.future = {
+      snapshots: [...later, ...(beyond?.snapshots.filter((s) => s.logLength > this.log.length) ?? [])],
+      events: [
+        ...this.log.slice(snapshot.logLength),
+        ...(beyond?.events.filter((e) => e.seq >= this.log.length) ?? []),
+      ],
+    };
+    await this.restore(snapshot);
     this.log.truncate(snapshot.logLength);
     this.snapshots.splice(this.snapshots.indexOf(snapshot) + 1);
     this.accounting = new RunAccounting();
     for (const e of this.log.slice()) this.accounting.observe(e);
-    await this.advanceTo(target);
-    this.notifyStatus();
+  }
+
+  /** Forward to a snapshot of the known future: its events up to there are appended as they were. */
+  private async restoreFuture(snapshot: EngineSnapshot): Promise<void> {
+    const future = this.future!;
+    const from = this.log.length;
+    const lastKept = this.snapshots.at(-1)?.t ?? -1;
+    await this.restore(snapshot);
+    for (const e of future.events) if (e.seq >= from && e.seq < snapshot.logLength) this.log.append(e);
+    this.snapshots.push(...future.snapshots.filter((s) => s.t > lastKept && s.t <= snapshot.t));
   }
 
   /** The run as a session file: replaying it gives the same event log. */

@@ -18,6 +18,8 @@ import { ScenarioError } from './setup';
 import { runBranch } from './branch';
 import { findLesson, lessons } from '../lessons';
 import { sessionFileSchema, type SessionFile } from '../../shared/session';
+import { LiveSession } from '../live/liveSession';
+import { ExperimentSession } from '../experiments/hostSession';
 
 export interface HostConnection {
   send(message: EngineMessage): void;
@@ -45,6 +47,10 @@ export class EngineHost {
   private flushTimer: unknown = null;
   private statusDirty = false;
   private detach: (() => void)[] = [];
+  /** Live mode: real clients on real sockets, the clock at 1× (electron/live). */
+  private readonly live = new LiveSession();
+  /** Sweeps on worker threads beside the live engine (issue 6). */
+  readonly experiments = new ExperimentSession((message) => this.broadcast(message));
 
   private constructor(private readonly options: EngineHostOptions) {}
 
@@ -71,6 +77,8 @@ export class EngineHost {
   async close(): Promise<void> {
     this.stopFlushTimer();
     for (const off of this.detach) off();
+    await this.experiments.close();
+    await this.live.close();
     await this.engine.close();
     this.connections.clear();
   }
@@ -84,6 +92,7 @@ export class EngineHost {
         case 'hello':
           this.flush();
           this.greet(connection);
+          this.experiments.greet((message) => connection.send(message));
           return { ok: true, value: null };
         case 'command':
           await this.engine.dispatch(request.command);
@@ -115,6 +124,16 @@ export class EngineHost {
           return { ok: true, value: null };
         case 'listLessons':
           return { ok: true, value: lessons.map(({ lesson: _lesson, ...info }) => info) };
+        case 'runExperiment':
+          return this.experiments.start(request.experiment, request.jobs);
+        case 'cancelExperiment':
+          return await this.experiments.cancel();
+        case 'setLive':
+          return { ok: true, value: await this.live.set(request) };
+        case 'getLive':
+          return { ok: true, value: this.live.info() };
+        case 'createTorrent':
+          return { ok: true, value: await this.live.createTorrent(request) };
         case 'getLesson': {
           const entry = findLesson(request.name);
           return entry
@@ -140,6 +159,7 @@ export class EngineHost {
     const previous = this.engine as Engine | undefined;
     for (const off of this.detach) off();
     this.engine = engine;
+    await this.live.attach(engine);
     this.scenario = scenario;
     this.pending = [];
     this.detach = [

@@ -1,7 +1,97 @@
 // Tracker events → the model: the request log, the tracker's view of each client, the counts.
-import type { LoggedEvent } from '../events';
+import type { EventOf, LoggedEvent } from '../events';
+import { decodePeerIdHex, peerIdLabel } from '../peerId';
+import type { ClientState } from '../sim/events';
 import type { SwarmModel } from './model';
 import type { ClientRow } from './types';
+
+/** What a real client's announce says about its state (all we know of its truth). */
+function reportedState(e: EventOf<'announceReceived'>): ClientState {
+  if (e.event === 'stopped') return 'stopped';
+  if (e.event === 'paused') return 'paused';
+  return e.left === 0 ? 'seeding' : 'leeching';
+}
+
+/**
+ * A peer no simulated client owns announced: a real client (live mode). It gets a row like a
+ * simulated client's, marked real, named by its client and version and its address.
+ */
+function addRealPeer(model: SwarmModel, e: EventOf<'announceReceived'>): ClientRow {
+  const label = peerIdLabel(decodePeerIdHex(e.peerId));
+  const base = `${label} ${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`;
+  let name = base;
+  for (let n = 2; model.clientsByName.has(name); n++) name = `${base} #${n}`;
+  const row: ClientRow = {
+    id: model.clients.length,
+    name,
+    group: 'real clients',
+    profile: label,
+    infoHash: e.infoHash,
+    ip: e.ip,
+    port: e.port,
+    peerIds: [e.peerId],
+    key: e.key,
+    user: e.user,
+    size: model.torrents.get(e.infoHash)?.size ?? 0,
+    uploadCapacity: 0,
+    downloadCapacity: 0,
+    state: reportedState(e),
+    stateSince: e.t,
+    trueUploaded: 0,
+    trueDownloaded: 0,
+    left: e.left,
+    lastAnnounceSent: null,
+    nextAnnounceAt: null,
+    lastFailure: null,
+    connections: new Set(),
+    listedEntries: new Set(),
+    listedAs: null,
+    lastHeard: null,
+    lastHeardEvent: null,
+    reportedUploaded: 0,
+    reportedDownloaded: 0,
+    creditedUploaded: 0,
+    creditedDownloaded: 0,
+    real: true,
+    clientLabel: label,
+  };
+  model.clients[row.id] = row;
+  model.clientsByName.set(name, row.id);
+  model.owners.set(`${e.infoHash}:${e.peerId}`, row.id);
+  return row;
+}
+
+/** A real client's side, from its announce: what it reported is its truth. */
+function applyReport(c: ClientRow, e: EventOf<'announceReceived'>): void {
+  const state = reportedState(e);
+  if (state !== c.state) {
+    c.state = state;
+    c.stateSince = e.t;
+  }
+  c.ip = e.ip;
+  c.port = e.port;
+  c.left = e.left;
+  c.trueUploaded = e.uploaded;
+  c.trueDownloaded = e.downloaded;
+  c.lastAnnounceSent = { t: e.t, event: e.event };
+}
+
+/**
+ * A simulated client is about to take id `id`, which a real client holds (real clients arrived
+ * between simulated ones): the real one moves to the end, and every reference to it follows.
+ */
+export function moveRealPeer(model: SwarmModel, id: number): void {
+  const c = model.clients[id];
+  if (!c?.real) return;
+  const to = model.clients.length;
+  c.id = to;
+  model.clients[to] = c;
+  model.clientsByName.set(c.name, to);
+  for (const peerId of c.peerIds) model.owners.set(`${c.infoHash}:${peerId}`, to);
+  for (const [entry, owner] of model.entryOwner) if (owner === id) model.entryOwner.set(entry, to);
+  for (const row of model.requests) if (row.clientId === id) row.clientId = to;
+  for (const expiry of model.expiries) if (expiry.clientId === id) expiry.clientId = to;
+}
 
 function ownerOfEntry(model: SwarmModel, entry: number): ClientRow | undefined {
   const id = model.entryOwner.get(entry);
@@ -53,13 +143,15 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
     case 'announceReceived': {
       const row = model.request(e.requestId);
       if (row) row.event = e.event;
-      const c = model.clientOfPeer(e.infoHash, e.peerId);
-      if (c) {
-        c.lastHeard = e.t;
-        c.lastHeardEvent = e.event;
-        c.reportedUploaded = e.uploaded;
-        c.reportedDownloaded = e.downloaded;
+      const c = model.clientOfPeer(e.infoHash, e.peerId) ?? addRealPeer(model, e);
+      if (c.real) {
+        applyReport(c, e);
+        if (row) row.clientId = c.id;
       }
+      c.lastHeard = e.t;
+      c.lastHeardEvent = e.event;
+      c.reportedUploaded = e.uploaded;
+      c.reportedDownloaded = e.downloaded;
       return;
     }
     case 'requestFailed': {
@@ -109,6 +201,11 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
       model.entries.apply(e);
       const c = ownerOfEntry(model, e.entry);
       if (c && e.reason === 'expired') model.expiries.push({ clientId: c.id, t: e.t });
+      // A real client the tracker timed out left without `stopped`, as far as anyone can tell.
+      if (c?.real && e.reason === 'expired' && c.state !== 'stopped') {
+        c.state = 'crashed';
+        c.stateSince = e.t;
+      }
       if (c) {
         c.listedEntries.delete(e.entry);
         c.listedAs = listedAs(model, c);

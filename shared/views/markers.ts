@@ -1,7 +1,7 @@
 // Notable moments of a run, for the timeline: what a teacher wants to jump to.
 import type { LoggedEvent } from '../events';
 
-export type MarkerKind = 'crash' | 'expired' | 'tracker' | 'command' | 'quit' | 'completed';
+export type MarkerKind = 'crash' | 'expired' | 'tracker' | 'command' | 'quit' | 'completed' | 'lesson';
 
 export interface Marker {
   t: number;

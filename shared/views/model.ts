@@ -6,7 +6,7 @@ import type { LoggedEvent } from '../events';
 import type { TrackerSettings } from '../tracker/settings';
 import { PeerEntries } from '../tracker/entries';
 import { applySimEvent } from './applySim';
-import { applyTrackerEvent } from './applyTracker';
+import { applyTrackerEvent, moveRealPeer } from './applyTracker';
 import type {
   AnnounceFlight,
   ClientRow,
@@ -58,6 +58,7 @@ export class SwarmModel {
       if (e.seq !== this.events.length) continue; // already seen (a replay after reconnecting)
       this.events.push(e);
       this.lastEventAt = e.t;
+      if (e.type === 'clientCreated') moveRealPeer(this, e.clientId);
       if (!applySimEvent(this, e)) applyTrackerEvent(this, e);
     }
     this.version++;

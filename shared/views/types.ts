@@ -39,6 +39,12 @@ export interface ClientRow {
   reportedDownloaded: number;
   creditedUploaded: number;
   creditedDownloaded: number;
+  /**
+   * A real client (live mode): not simulated, so its "truth" is what it reported. `clientLabel` is
+   * the client and version its peer_id names (shared/peerId.ts), e.g. 'Transmission 3.00'.
+   */
+  real?: true;
+  clientLabel?: string;
 }
 
 export interface UserRow {

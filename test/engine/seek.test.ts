@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../electron/engine/engine';
+import { Simulation } from '../../electron/sim/simulation';
 import { preset } from './helpers';
 
 async function stateAt(engine: Engine): Promise<unknown> {
@@ -55,5 +56,33 @@ describe('seeking', () => {
     ]);
     const crashed = engine.events().filter((e) => e.type === 'clientStateChanged' && e.state === 'crashed');
     expect(crashed.map((e) => e.t)).toEqual([300_000]);
+  });
+
+  it('forward again after a backward seek, the known future is restored instead of simulated again', async () => {
+    const direct = await Engine.create({ scenario: preset('crash-ghost'), snapshotEveryMs: 120_000 });
+    await direct.advanceTo(2_400_000);
+
+    const seeking = await Engine.create({ scenario: preset('crash-ghost'), snapshotEveryMs: 120_000 });
+    await seeking.advanceTo(3_000_000);
+    await seeking.seek(600_000);
+    // Virtual time simulated from here on: none, when the future's snapshot at 40 min is restored.
+    const runUntil = Simulation.prototype.runUntil;
+    let simulated = 0;
+    const spy = vi.spyOn(Simulation.prototype, 'runUntil').mockImplementation(function (this: Simulation, t) {
+      simulated += Math.max(0, t - this.now);
+      return runUntil.call(this, t);
+    });
+    try {
+      await seeking.seek(2_400_000);
+      expect(simulated).toBe(0);
+      expect(await stateAt(seeking)).toEqual(await stateAt(direct));
+      // Past the known future's last snapshot (48 min), only the rest is simulated.
+      await seeking.seek(2_950_000);
+      expect(simulated).toBe(2_950_000 - 2_880_000);
+    } finally {
+      spy.mockRestore();
+    }
+    await direct.advanceTo(2_950_000);
+    expect(await stateAt(seeking)).toEqual(await stateAt(direct));
   });
 });

@@ -1,10 +1,19 @@
 // Saving from the page: a Blob behind a temporary <a download>. Chromium (and Electron, which asks
 // where to save) treat it as a download; nothing is sent anywhere.
-export function download(fileName: string, content: BlobPart, type: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([content], { type }));
-  a.download = fileName;
+export function downloadBlob(blob: Blob, name: string, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  doc.body.appendChild(a);
   a.click();
-  // Revoked on the next turn: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  a.remove();
+  // Revoked later: some browsers start the download only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Text (JSON, CSV, NDJSON…) saved as a file. */
+export function download(fileName: string, content: BlobPart, type: string): void {
+  downloadBlob(new Blob([content], { type }), fileName);
 }

@@ -9,6 +9,8 @@ import type {
   EngineStatus,
   SessionInfo,
 } from '../../../shared/bridge';
+import { gatherProgress, type ExperimentView } from '../../../shared/experiments/progress';
+import { formatDuration } from '../../../shared/units';
 import { SwarmModel } from '../../../shared/views/model';
 import { ModelTimeline } from '../../../shared/views/timeline';
 
@@ -40,6 +42,10 @@ export interface AppState {
   notice: { text: string; kind: 'error' | 'info' } | null;
   /** After a fork: the original run, to compare with. */
   comparison: BranchComparison | null;
+  /** The side panel's tab (a lesson step may ask for one). */
+  tab: string;
+  /** The last sweep the engine ran (or is running), with every run gathered so far. */
+  experiment: ExperimentView | null;
 }
 
 export const initialDisplay: DisplayOptions = { largeText: false, showConnections: true };
@@ -61,6 +67,8 @@ export function createAppStore() {
     display: initialDisplay,
     notice: null,
     comparison: null,
+    experiment: null,
+    tab: 'truth',
   }));
 }
 
@@ -119,7 +127,16 @@ export function receive(store: AppStore, message: EngineMessage, now: number): v
       store.setState({ status: message.status, statusAt: now });
       return;
     case 'comparison':
-      store.setState({ comparison: message.comparison });
+      store.setState({
+        comparison: message.comparison,
+        notice: {
+          text: `Forked at ${formatDuration(message.comparison.forkAt)}: the Compare tab shows your change beside the original run.`,
+          kind: 'info',
+        },
+      });
+      return;
+    case 'experiment':
+      store.setState({ experiment: gatherProgress(store.getState().experiment, message.experiment) });
       return;
   }
 }
@@ -134,6 +151,11 @@ export function setCursor(store: AppStore, t: number | null): void {
   const end = status?.now ?? head.lastEventAt;
   const at = Math.max(0, Math.min(Math.round(t), end));
   store.setState({ cursor: at, model: timeline.modelAtTime(head, at, model), version: ++versions });
+}
+
+/** The virtual time the views show: the cursor when scrubbing, else the engine's clock (or the last event). */
+export function shownTime(state: Pick<AppState, 'cursor' | 'status' | 'model'>): number {
+  return state.cursor ?? state.status?.now ?? state.model.lastEventAt;
 }
 
 /** Virtual time now, running the clock forward between status updates while playing (or the cursor). */

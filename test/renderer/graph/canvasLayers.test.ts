@@ -34,7 +34,7 @@ test('5,000 peers in two looks are drawn with one fill per look (plus the tracke
   const model = log.model();
   driver.sync(model, model.version);
   const { ctx, count } = countingContext();
-  paintNodes(ctx, driver, view, { trackerUp: true, labels: false, name: () => '' });
+  paintNodes(ctx, driver, view, { trackerUp: true, labels: false, name: () => '', real: () => false });
   expect(count('fill')).toBe(2 + 1);
   expect(count('rect')).toBeGreaterThan(1_000);
 });

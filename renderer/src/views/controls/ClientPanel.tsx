@@ -151,19 +151,26 @@ export function ClientPanel() {
           ))}
         </ul>
       )}
-      <div className="actions" role="group" aria-label="Client actions">
-        {actions.map((a) => (
-          <button
-            key={a.type}
-            title={a.title}
-            disabled={!a.enabled(client)}
-            onClick={() => void command({ type: a.type, client: client.name })}
-            data-testid={`action-${a.type}`}
-          >
-            {a.label}
-          </button>
-        ))}
-      </div>
+      {client.real ? (
+        <p className="real-client-note" data-testid="client-real">
+          A real client{client.clientLabel ? ` (${client.clientLabel})` : ''}: what it did is what it reported
+          to the tracker, and only the program itself can pause or stop it.
+        </p>
+      ) : (
+        <div className="actions" role="group" aria-label="Client actions">
+          {actions.map((a) => (
+            <button
+              key={a.type}
+              title={a.title}
+              disabled={!a.enabled(client)}
+              onClick={() => void command({ type: a.type, client: client.name })}
+              data-testid={`action-${a.type}`}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+      )}
     </aside>
   );
 }

@@ -124,6 +124,7 @@ export function canvasPainter(canvases: {
           trackerUp: input.trackerUp,
           labels: input.labels,
           name: input.name,
+          real: input.real,
         });
       }
 

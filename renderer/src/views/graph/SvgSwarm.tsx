@@ -17,16 +17,20 @@ const PeerNode = memo(function PeerNode({
   x,
   y,
   look,
+  real,
 }: {
   id: number;
   x: number;
   y: number;
   look: NodeLook;
+  /** A real client (live mode): drawn with an outer ring. */
+  real: boolean;
 }) {
-  return (
+  const node = (
     <circle
       data-id={id}
       data-look={look}
+      data-real={real ? 'true' : undefined}
       className="peer"
       cx={x}
       cy={y}
@@ -37,6 +41,21 @@ const PeerNode = memo(function PeerNode({
       strokeDasharray={lookDash[look] || undefined}
       opacity={isGone(look) ? GONE_OPACITY : undefined}
     />
+  );
+  if (!real) return node;
+  return (
+    <>
+      <circle
+        className="real-ring"
+        cx={x}
+        cy={y}
+        r={NODE_RADIUS + 3}
+        fill="none"
+        stroke={ink}
+        strokeWidth={1.5}
+      />
+      {node}
+    </>
   );
 });
 
@@ -109,7 +128,8 @@ export function SvgSwarm({
   for (let id = 0; id < look.length; id++) {
     const li = look[id]!;
     if (li === NO_NODE) continue;
-    peers.push(<PeerNode key={id} id={id} x={xs[id]!} y={ys[id]!} look={looks[li]!} />);
+    const real = model.client(id)?.real === true;
+    peers.push(<PeerNode key={id} id={id} x={xs[id]!} y={ys[id]!} look={looks[li]!} real={real} />);
     if (labels) {
       names.push(
         <text key={id} x={xs[id]!} y={ys[id]! + NODE_RADIUS} dy="0.3em">

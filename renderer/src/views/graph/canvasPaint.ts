@@ -32,6 +32,8 @@ export interface StaticOptions {
   trackerUp: boolean;
   labels: boolean;
   name(id: number): string;
+  /** A real client (live mode): drawn with an outer ring, as in the SVG graph. */
+  real(id: number): boolean;
 }
 
 /** Nodes smaller than this are drawn as squares without an outline (arcs cost more, dashes vanish). */
@@ -100,6 +102,23 @@ export function paintNodes(
     }
   }
   ctx.globalAlpha = 1;
+
+  if (!tiny) {
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = ink;
+    ctx.beginPath();
+    for (const ids of byLook) {
+      for (const id of ids) {
+        if (!options.real(id)) continue;
+        const sx = xs[id]! * k + tx;
+        const sy = ys[id]! * k + ty;
+        if (!visible(sx, sy, r + 3, view)) continue;
+        ctx.moveTo(sx + r + 3, sy);
+        ctx.arc(sx, sy, r + 3, 0, 2 * Math.PI);
+      }
+    }
+    ctx.stroke();
+  }
 
   if (options.labels) {
     ctx.font = `${Math.round(view.fontPx * 0.8)}px system-ui, sans-serif`;

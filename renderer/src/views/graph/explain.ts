@@ -50,6 +50,8 @@ export function peerTooltip(
   if (!c) return null;
   const look = lookOfClient(c);
   const lines = [lookLabel[look]];
+  if (c.real)
+    lines.push(`a real client (${c.clientLabel ?? 'unknown client'}): its state is what it reported`);
   if (c.listedAs) lines.push(`the tracker lists it as a ${c.listedAs}`);
   else lines.push('not in the tracker’s peer list');
   for (const flight of litBy) {

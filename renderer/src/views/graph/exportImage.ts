@@ -10,6 +10,7 @@ import { layoutFor, layoutRadius, NODE_RADIUS, NODE_SPACING, TRACKER_RADIUS } fr
 import { connectionOpacity, showLabels } from './mode';
 import { connectionPairs, isGone, legendLooks, lookOfClient } from './nodes';
 import { accent, GONE_OPACITY, ink, lookFill, lookStroke } from './style';
+import { downloadBlob } from '../../files/download';
 
 export interface GraphExportOptions {
   /** The virtual time shown (for the caption and the file name). */
@@ -109,20 +110,6 @@ export function graphSvgText(model: SwarmModel, o: GraphExportOptions): string {
 /** `tracker-lab-graph-01-02-03.svg`: the virtual time, with no characters file systems refuse. */
 export function exportFileName(time: number, extension: 'svg' | 'png'): string {
   return `tracker-lab-graph-${formatClock(time).replace(/:/g, '-')}.${extension}`;
-}
-
-/** Saves a blob under `name` through a temporary `<a download>`. */
-export function downloadBlob(blob: Blob, name: string, doc: Document = document): void {
-  const url = URL.createObjectURL(blob);
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  doc.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start the download only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** What PNG rendering needs from the browser (injected so it can be tested without one). */

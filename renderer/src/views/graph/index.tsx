@@ -189,6 +189,7 @@ export function SwarmGraph() {
         labels: wantLabels,
         wallNow,
         name: (id) => state.model.client(id)?.name ?? '',
+        real: (id) => state.model.client(id)?.real === true,
       });
       let tip: Tooltip | null = null;
       const hit = s.hovered;

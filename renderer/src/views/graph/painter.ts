@@ -19,6 +19,7 @@ export interface PaintInput {
   /** performance.now() of the frame (only for throttling redraws of the static layer). */
   wallNow: number;
   name(id: number): string;
+  real(id: number): boolean;
 }
 
 export interface Painter {

@@ -6,6 +6,7 @@ import { timelineMarkers, type Marker } from '../../../../shared/views/markers';
 import { formatDuration } from '../../../../shared/units';
 import { useApp, useAppState } from '../../store/context';
 import { setCursor } from '../../store/store';
+import { useLessonMarkers } from '../lessons';
 import './timeline.css';
 
 const markerGlyph: Record<Marker['kind'], string> = {
@@ -15,6 +16,7 @@ const markerGlyph: Record<Marker['kind'], string> = {
   tracker: '⟳',
   command: '●',
   completed: '✓',
+  lesson: '★',
 };
 
 export function Timeline() {
@@ -28,10 +30,14 @@ export function Timeline() {
   const frame = useRef(0);
   const [hover, setHover] = useState<Marker | null>(null);
 
+  const lessonSteps = useLessonMarkers();
   const markers = useMemo(
-    () => timelineMarkers(head.events, (id) => head.clients[id]?.name ?? `client ${id}`),
+    () => [
+      ...timelineMarkers(head.events, (id) => head.clients[id]?.name ?? `client ${id}`),
+      ...lessonSteps.map((m): Marker => ({ t: m.at, kind: 'lesson', label: `lesson step ${m.label}` })),
+    ],
     // headLength changes whenever the head log grows (head is mutated in place).
-    [head, headLength],
+    [head, headLength, lessonSteps],
   );
 
   const span = Math.max(1, endMs);

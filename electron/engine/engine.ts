@@ -59,10 +59,13 @@ interface EngineSnapshot {
 
 type Port = InProcessTrackerPort | HttpTrackerPort;
 
+/** How far past now a live run's end is kept. */
+const LIVE_HORIZON_MS = 3_600_000;
+
 export class Engine {
   readonly log: EventLog;
   readonly seed: number;
-  readonly endMs: number;
+  private readonly scenarioEndMs: number;
   readonly commands: RecordedCommand[] = [];
   private sim!: Simulation;
   private accounting = new RunAccounting();
@@ -96,7 +99,7 @@ export class Engine {
     readonly prepared: PreparedScenario,
   ) {
     this.seed = options.seed ?? prepared.scenario.seed;
-    this.endMs = prepared.scenario.duration;
+    this.scenarioEndMs = prepared.scenario.duration;
     this.snapshotEveryMs = options.snapshotEveryMs ?? 60_000;
     this.commands.push(...(options.commands ?? []).map((c) => ({ ...c })));
     this.log = new EventLog({ retain: options.retainEvents ?? true, digest: options.digest ?? false });
@@ -138,6 +141,14 @@ export class Engine {
 
   get now(): number {
     return this.sim.now;
+  }
+
+  /**
+   * Where the run ends: the scenario's duration; in live mode always an hour ahead of now, since
+   * real clients keep announcing whatever the scenario says.
+   */
+  get endMs(): number {
+    return this.liveMode ? Math.max(this.scenarioEndMs, this.now + LIVE_HORIZON_MS) : this.scenarioEndMs;
   }
 
   get simulation(): Simulation {

@@ -6,46 +6,10 @@ import { experimentCharts } from '../../shared/experiments/charts/experimentChar
 import { linesLayout } from '../../shared/experiments/charts/lines';
 import { pointsCsv, runsCsv } from '../../shared/experiments/csv';
 import { formatMeanCi } from '../../shared/experiments/metricDefs';
-import type { RunMetrics } from '../../shared/experiments/metrics/collector';
 import { buildResult } from '../../shared/experiments/result';
 import { resultTable } from '../../shared/experiments/table';
 import { loadExperiment } from '../../electron/experiments/load';
-import { smallSwarm } from './helpers';
-
-function metrics(m: Partial<RunMetrics>): RunMetrics {
-  return {
-    duration: 300,
-    clients: 7,
-    events: 100,
-    leechers: 6,
-    departed: 0,
-    finished: 6,
-    completionTimes: [],
-    completionMean: null,
-    completionMedian: null,
-    completionP90: null,
-    finishedShare: 1,
-    firstFinish: null,
-    allFinished: null,
-    seederUtilisation: 0.5,
-    seedingUploaded: 0,
-    samples: 5,
-    components: 1,
-    largestComponentShare: 1,
-    cutOffLeecherShare: 0,
-    neverConnected: 0,
-    neverConnectedShare: 0,
-    requests: 30,
-    requestsPerMinute: 6,
-    peakRequestsPerMinute: 9,
-    trackerBytes: 3000,
-    returnedPeers: 40,
-    unreachablePeers: 0,
-    staleShare: 0,
-    accountingError: null,
-    ...m,
-  };
-}
+import { runMetrics as metrics, smallSwarm } from './helpers';
 
 function handMadeResult() {
   const experiment = loadExperiment({

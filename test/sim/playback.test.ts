@@ -72,4 +72,22 @@ describe('playback', () => {
     expect(new Set(runs.map((r) => r.now)).size).toBeGreaterThan(1); // they really stopped at different times
     expect(new Set(runs.map((r) => r.digest)).size).toBe(1);
   });
+
+  it('live mode runs on past the scenario end, an hour ahead at all times', async () => {
+    const wall = new ManualClock();
+    const engine = await Engine.create({ scenario: preset('crash-ghost'), wallClock: wall });
+    const scenarioEnd = engine.endMs;
+    await engine.advanceTo(scenarioEnd - 1_000);
+    engine.setLive(true);
+    expect(engine.endMs).toBe(scenarioEnd + 3_600_000 - 1_000);
+    await wall.advance(3_000);
+    // 1× real time: three seconds of wall time are three virtual seconds, past the scenario's end.
+    expect(engine.now).toBeGreaterThan(scenarioEnd);
+    expect(engine.now).toBeLessThanOrEqual(scenarioEnd + 2_000);
+    expect(engine.status().playing).toBe(true);
+    expect(engine.endMs).toBe(engine.now + 3_600_000);
+    engine.setLive(false);
+    expect(engine.endMs).toBe(scenarioEnd);
+    await engine.dispatch({ type: 'pause' });
+  });
 });

@@ -3,22 +3,20 @@ import { useRef } from 'react';
 import { fileStem } from '../../../../shared/views/exports';
 import { download } from '../../files/download';
 import { useApp } from '../../store/context';
+import { JsonFileInput } from '../../files/FileInput';
+import { readJsonFile } from '../../files/openJson';
 
 export function ScenarioFiles() {
   const { bridge, store } = useApp();
   const input = useRef<HTMLInputElement>(null);
 
   const open = async (file: File): Promise<void> => {
-    let scenario: unknown;
-    try {
-      scenario = JSON.parse(await file.text());
-    } catch (err) {
-      store.setState({
-        notice: { text: `${file.name} is not valid JSON: ${(err as Error).message}`, kind: 'error' },
-      });
+    const read = await readJsonFile(file);
+    if (!read.ok) {
+      store.setState({ notice: { text: read.error, kind: 'error' } });
       return;
     }
-    const reply = await bridge.request({ kind: 'loadScenario', scenario });
+    const reply = await bridge.request({ kind: 'loadScenario', scenario: read.value });
     store.setState({
       notice: reply.ok ? { text: `loaded ${file.name}`, kind: 'info' } : { text: reply.error, kind: 'error' },
     });
@@ -43,18 +41,7 @@ export function ScenarioFiles() {
       >
         Open…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept="application/json,.json"
-        hidden
-        data-testid="scenario-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void open(file);
-          e.target.value = '';
-        }}
-      />
+      <JsonFileInput ref={input} testId="scenario-file" onFile={(file) => void open(file)} />
       <button
         onClick={() => void save()}
         title="Save the scenario, with the commands issued so far as its timeline"

@@ -7,6 +7,8 @@ import type { EngineRequest } from '../../../../shared/bridge';
 import { fileStem, metricsCsv, requestLogText, toNdjson } from '../../../../shared/views/exports';
 import { download } from '../../files/download';
 import { useApp } from '../../store/context';
+import { JsonFileInput } from '../../files/FileInput';
+import { readJsonFile } from '../../files/openJson';
 
 interface Props {
   /** More export items (the graph as PNG/SVG). */
@@ -31,13 +33,9 @@ export function SessionFiles({ extra }: Props) {
   };
 
   const openSession = async (file: File): Promise<void> => {
-    let session: unknown;
-    try {
-      session = JSON.parse(await file.text());
-    } catch (err) {
-      return fail(`${file.name} is not valid JSON: ${(err as Error).message}`);
-    }
-    const reply = await bridge.request({ kind: 'loadSession', session });
+    const read = await readJsonFile(file);
+    if (!read.ok) return fail(read.error);
+    const reply = await bridge.request({ kind: 'loadSession', session: read.value });
     store.setState({
       notice: reply.ok
         ? { text: `replaying ${file.name}`, kind: 'info' }
@@ -76,18 +74,7 @@ export function SessionFiles({ extra }: Props) {
         >
           Open session…
         </button>
-        <input
-          ref={input}
-          type="file"
-          accept="application/json,.json"
-          hidden
-          data-testid="session-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void openSession(file);
-            e.target.value = '';
-          }}
-        />
+        <JsonFileInput ref={input} testId="session-file" onFile={(file) => void openSession(file)} />
         <hr />
         <button
           role="menuitem"

@@ -22,6 +22,7 @@ import { ResultTable } from './ResultTable';
 import { SweepFormView } from './SweepFormView';
 import { SweepProgress } from './SweepProgress';
 import './experiments.css';
+import { JsonFileInput } from '../../files/FileInput';
 
 export function ExperimentsPanel() {
   const { bridge } = useApp();
@@ -86,18 +87,7 @@ export function ExperimentsPanel() {
         <button onClick={() => fileInput.current?.click()} data-testid="open-result">
           Open…
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          hidden
-          data-testid="result-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void open(file);
-            e.target.value = '';
-          }}
-        />
+        <JsonFileInput ref={fileInput} testId="result-file" onFile={(file) => void open(file)} />
         <button
           onClick={() => shown && saveText(resultFileName(shown), resultFileText(shown))}
           disabled={!shown || running}

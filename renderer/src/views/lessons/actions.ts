@@ -5,6 +5,7 @@ import { describeIssues } from '../../../../shared/tracker/settings';
 import type { AppContext } from '../../store/context';
 import { LessonFollower } from './follow';
 import { lessonStoreFor, updateActive, viewedPosition, type LessonInfo } from './lessonStore';
+import { readJsonFile } from '../../files/openJson';
 
 const followers = new WeakMap<AppContext['store'], LessonFollower>();
 
@@ -33,13 +34,9 @@ export async function openLessonFile(
   ctx: AppContext,
   file: { name: string; text(): Promise<string> },
 ): Promise<void> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await file.text());
-  } catch (err) {
-    return notice(ctx, `${file.name}: not JSON (${(err as Error).message})`);
-  }
-  const parsed = parseLesson(data);
+  const read = await readJsonFile(file);
+  if (!read.ok) return notice(ctx, read.error);
+  const parsed = parseLesson(read.value);
   if (!parsed.ok) return notice(ctx, `${file.name}: ${parsed.errors.join('; ')}`);
   await beginLesson(ctx, parsed.lesson);
 }

@@ -24,7 +24,8 @@ export function Timeline() {
   const head = useAppState((s) => s.head);
   const headLength = useAppState((s) => (s.cursor === null ? s.version : s.head.events.length));
   const cursor = useAppState((s) => s.cursor);
-  const endMs = useAppState((s) => s.session?.endMs ?? 0);
+  // The status's end moves on in live mode (real clients keep coming); the session's is the scenario's.
+  const endMs = useAppState((s) => s.status?.endMs ?? s.session?.endMs ?? 0);
   const headMs = useAppState((s) => s.status?.now ?? s.head.lastEventAt);
   const track = useRef<HTMLDivElement>(null);
   const frame = useRef(0);

@@ -9,6 +9,7 @@ import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SocketClientFrame } from '../../shared/bridge';
 import { EngineHost } from '../engine/host';
+import { bridgeRequestAllowed } from './webOrigin';
 import { findPreset } from '../sim/presets';
 
 const usage = `Usage: npm run web -- [--port P] [--host 127.0.0.1] [--preset NAME] [--transport inproc|http]
@@ -67,10 +68,10 @@ async function main(): Promise<void> {
   });
   const sockets = new WebSocketServer({ server, path: '/bridge', maxPayload: MAX_FRAME_BYTES });
   sockets.on('connection', (socket: WebSocket, req) => {
-    // Only pages served by this server may drive the engine (no cross-site WebSocket hijacking).
-    const origin = req.headers.origin;
-    const expected = `http://${req.headers.host}`;
-    if (origin !== expected) {
+    // Only pages served by this server, by one of this machine's names, may drive the engine.
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : -1;
+    if (!bridgeRequestAllowed(req.headers, port)) {
       socket.close(1008, 'origin not allowed');
       return;
     }

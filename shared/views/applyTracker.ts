@@ -3,7 +3,8 @@ import type { EventOf, LoggedEvent } from '../events';
 import { decodePeerIdHex, peerIdLabel } from '../peerId';
 import type { ClientState } from '../sim/events';
 import type { SwarmModel } from './model';
-import type { ClientRow } from './types';
+import type { AnnounceEventName } from '../tracker/events';
+import type { AnnounceFlight, ClientRow } from './types';
 
 /** What a real client's announce says about its state (all we know of its truth). */
 function reportedState(e: EventOf<'announceReceived'>): ClientState {
@@ -91,6 +92,40 @@ export function moveRealPeer(model: SwarmModel, id: number): void {
   for (const [entry, owner] of model.entryOwner) if (owner === id) model.entryOwner.set(entry, to);
   for (const row of model.requests) if (row.clientId === id) row.clientId = to;
   for (const expiry of model.expiries) if (expiry.clientId === id) expiry.clientId = to;
+  for (const flight of model.flightOrder) {
+    if (flight.clientId === id) flight.clientId = to;
+    flight.returned = flight.returned.map((r) => (r === id ? to : r));
+  }
+}
+
+/**
+ * A real client's announce as a flight, so the graph animates it and the sequence chart draws it
+ * like a simulated one. Only the tracker saw it, so it is sent and delivered at once; its id is
+ * the request's, negated (simulated announces count up from 0).
+ */
+export function realFlightId(requestId: number): number {
+  return -requestId - 1;
+}
+
+function startRealFlight(
+  model: SwarmModel,
+  c: ClientRow,
+  e: { t: number; requestId: number; event: AnnounceEventName },
+): void {
+  const flight: AnnounceFlight = {
+    announceId: realFlightId(e.requestId),
+    clientId: c.id,
+    event: e.event,
+    sentAt: e.t,
+    deliveredAt: e.t,
+    requestId: e.requestId,
+    answeredAt: null,
+    failedAt: null,
+    failure: null,
+    returned: [],
+  };
+  model.flights.set(flight.announceId, flight);
+  model.flightOrder.push(flight);
 }
 
 function ownerOfEntry(model: SwarmModel, entry: number): ClientRow | undefined {
@@ -146,7 +181,11 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
       const c = model.clientOfPeer(e.infoHash, e.peerId) ?? addRealPeer(model, e);
       if (c.real) {
         applyReport(c, e);
-        if (row) row.clientId = c.id;
+        if (row) {
+          row.clientId = c.id;
+          row.announceId = realFlightId(e.requestId);
+        }
+        startRealFlight(model, c, e);
       }
       c.lastHeard = e.t;
       c.lastHeardEvent = e.event;
@@ -157,6 +196,8 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
     case 'requestFailed': {
       const row = model.request(e.requestId);
       if (row) row.failure = e.reason;
+      const flight = model.flights.get(realFlightId(e.requestId));
+      if (flight) flight.failure = e.reason;
       return;
     }
     case 'announceAnswered': {
@@ -170,6 +211,8 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
         row.warning = e.warning;
         row.statsUpdated = e.statsUpdated;
       }
+      const flight = model.flights.get(realFlightId(e.requestId));
+      if (flight) flight.returned = e.peers.flatMap((entry) => model.entryOwner.get(entry) ?? []);
       return;
     }
     case 'responseSent': {
@@ -179,6 +222,8 @@ export function applyTrackerEvent(model: SwarmModel, e: LoggedEvent): void {
         row.bytes = e.bytes;
         row.body = e.body;
       }
+      const flight = model.flights.get(realFlightId(e.requestId));
+      if (flight) flight.answeredAt = e.t;
       return;
     }
     case 'peerAdded': {

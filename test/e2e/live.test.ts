@@ -103,6 +103,15 @@ describe('live mode in browser mode', () => {
     expect(await row.count()).toBe(1);
     await screenshot(page, 'live-real-client');
 
+    // Its announce is on its own lifeline in the sequence chart: a request and the answer.
+    await page.click('[data-testid=tab-sequence]');
+    const arrows = page.locator(`[data-testid=seq-arrow][data-client-id="${id}"]`);
+    await arrows.first().waitFor();
+    expect(await arrows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-leg')).sort())).toEqual([
+      'request',
+      'response',
+    ]);
+
     // A .torrent for a file, announcing to the live tracker, made from the panel.
     await page.click('[data-testid=tab-live]');
     const dir = await mkdtemp(join(tmpdir(), 'tracker-lab-e2e-'));

@@ -163,4 +163,60 @@ describe('real clients in the view model', () => {
       expect(m.clients.filter((c) => c?.real).length, preset.name).toBe(0);
     }
   }, 120_000);
+
+  it("a real client's announce is a flight: delivered at once, answered when the response leaves, with the peers it got", () => {
+    const m = new SwarmModel();
+    const simEntry: SimEvent = {
+      ...peerAdded,
+      t: 2000,
+      entry: 3,
+      peerId: (simClient as { peerId: string }).peerId,
+      ip: '127.10.0.2',
+    };
+    const answered: SimEvent = {
+      type: 'announceAnswered',
+      t: 3000,
+      requestId: 2,
+      infoHash: HASH,
+      peerId: TR,
+      interval: 1800,
+      minInterval: 900,
+      complete: 1,
+      incomplete: 1,
+      downloaded: 0,
+      strategy: 'random',
+      numwant: 50,
+      eligible: 1,
+      seedersWithheld: 0,
+      peers: [3],
+      reasons: ['random'],
+      compact: true,
+      warning: null,
+      statsUpdated: true,
+    };
+    const sent: SimEvent = {
+      type: 'responseSent',
+      t: 3000,
+      requestId: 2,
+      status: 200,
+      bytes: 80,
+      body: null,
+    };
+    m.apply(log([simClient, simEntry, ...realAnnounce(2, 3000, 'started', 5000), answered, sent]));
+    expect(m.flightOrder).toEqual([
+      {
+        announceId: -3,
+        clientId: 1,
+        event: 'started',
+        sentAt: 3000,
+        deliveredAt: 3000,
+        requestId: 2,
+        answeredAt: 3000,
+        failedAt: null,
+        failure: null,
+        returned: [0],
+      },
+    ]);
+    expect(m.request(2)).toMatchObject({ clientId: 1, announceId: -3 });
+  });
 });

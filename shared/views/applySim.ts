@@ -1,7 +1,7 @@
 // Simulation events → the model. Returns false for events it does not handle (tracker events).
 import type { LoggedEvent } from '../events';
 import type { SwarmModel } from './model';
-import type { ClientRow } from './types';
+import { newClientRow } from './clientRow';
 
 function addOwner(model: SwarmModel, infoHash: string, peerId: string, clientId: number): void {
   model.owners.set(`${infoHash}:${peerId}`, clientId);
@@ -24,7 +24,7 @@ export function applySimEvent(model: SwarmModel, e: LoggedEvent): boolean {
       }
       return true;
     case 'clientCreated': {
-      const row: ClientRow = {
+      const row = newClientRow({
         id: e.clientId,
         name: e.name,
         group: e.group,
@@ -40,22 +40,8 @@ export function applySimEvent(model: SwarmModel, e: LoggedEvent): boolean {
         downloadCapacity: e.downloadCapacity,
         state: 'idle',
         stateSince: e.t,
-        trueUploaded: 0,
-        trueDownloaded: 0,
         left: e.left,
-        lastAnnounceSent: null,
-        nextAnnounceAt: null,
-        lastFailure: null,
-        connections: new Set(),
-        listedEntries: new Set(),
-        listedAs: null,
-        lastHeard: null,
-        lastHeardEvent: null,
-        reportedUploaded: 0,
-        reportedDownloaded: 0,
-        creditedUploaded: 0,
-        creditedDownloaded: 0,
-      };
+      });
       model.clients[e.clientId] = row;
       model.clientsByName.set(e.name, e.clientId);
       addOwner(model, e.infoHash, e.peerId, e.clientId);

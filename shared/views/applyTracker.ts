@@ -4,6 +4,7 @@ import { decodePeerIdHex, peerIdLabel } from '../peerId';
 import type { ClientState } from '../sim/events';
 import type { SwarmModel } from './model';
 import type { AnnounceEventName } from '../tracker/events';
+import { newClientRow } from './clientRow';
 import type { AnnounceFlight, ClientRow } from './types';
 
 /** What a real client's announce says about its state (all we know of its truth). */
@@ -23,36 +24,24 @@ function addRealPeer(model: SwarmModel, e: EventOf<'announceReceived'>): ClientR
   let name = base;
   for (let n = 2; model.clientsByName.has(name); n++) name = `${base} #${n}`;
   const row: ClientRow = {
-    id: model.clients.length,
-    name,
-    group: 'real clients',
-    profile: label,
-    infoHash: e.infoHash,
-    ip: e.ip,
-    port: e.port,
-    peerIds: [e.peerId],
-    key: e.key,
-    user: e.user,
-    size: model.torrents.get(e.infoHash)?.size ?? 0,
-    uploadCapacity: 0,
-    downloadCapacity: 0,
-    state: reportedState(e),
-    stateSince: e.t,
-    trueUploaded: 0,
-    trueDownloaded: 0,
-    left: e.left,
-    lastAnnounceSent: null,
-    nextAnnounceAt: null,
-    lastFailure: null,
-    connections: new Set(),
-    listedEntries: new Set(),
-    listedAs: null,
-    lastHeard: null,
-    lastHeardEvent: null,
-    reportedUploaded: 0,
-    reportedDownloaded: 0,
-    creditedUploaded: 0,
-    creditedDownloaded: 0,
+    ...newClientRow({
+      id: model.clients.length,
+      name,
+      group: 'real clients',
+      profile: label,
+      infoHash: e.infoHash,
+      ip: e.ip,
+      port: e.port,
+      peerIds: [e.peerId],
+      key: e.key,
+      user: e.user,
+      size: model.torrents.get(e.infoHash)?.size ?? 0,
+      uploadCapacity: 0,
+      downloadCapacity: 0,
+      state: reportedState(e),
+      stateSince: e.t,
+      left: e.left,
+    }),
     real: true,
     clientLabel: label,
   };

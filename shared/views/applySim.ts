@@ -72,20 +72,14 @@ export function applySimEvent(model: SwarmModel, e: LoggedEvent): boolean {
         c.lastAnnounceSent = { t: e.t, event: e.event };
         c.nextAnnounceAt = null;
       }
-      const flight = {
+      model.startFlight({
         announceId: e.announceId,
         clientId: e.clientId,
         event: e.event,
         sentAt: e.t,
         deliveredAt: null,
         requestId: null,
-        answeredAt: null,
-        failedAt: null,
-        failure: null,
-        returned: [],
-      };
-      model.flights.set(e.announceId, flight);
-      model.flightOrder.push(flight);
+      });
       return true;
     }
     case 'announceDelivered': {

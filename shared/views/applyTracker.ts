@@ -5,7 +5,7 @@ import type { ClientState } from '../sim/events';
 import type { SwarmModel } from './model';
 import type { AnnounceEventName } from '../tracker/events';
 import { newClientRow } from './clientRow';
-import type { AnnounceFlight, ClientRow } from './types';
+import type { ClientRow } from './types';
 
 /** What a real client's announce says about its state (all we know of its truth). */
 function reportedState(e: EventOf<'announceReceived'>): ClientState {
@@ -101,20 +101,14 @@ function startRealFlight(
   c: ClientRow,
   e: { t: number; requestId: number; event: AnnounceEventName },
 ): void {
-  const flight: AnnounceFlight = {
+  model.startFlight({
     announceId: realFlightId(e.requestId),
     clientId: c.id,
     event: e.event,
     sentAt: e.t,
     deliveredAt: e.t,
     requestId: e.requestId,
-    answeredAt: null,
-    failedAt: null,
-    failure: null,
-    returned: [],
-  };
-  model.flights.set(flight.announceId, flight);
-  model.flightOrder.push(flight);
+  });
 }
 
 function ownerOfEntry(model: SwarmModel, entry: number): ClientRow | undefined {

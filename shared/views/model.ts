@@ -117,6 +117,22 @@ export class SwarmModel {
     return id === undefined ? undefined : this.clients[id];
   }
 
+  /** An announce sets off: a flight in sending order, answered, failed and given peers later. */
+  startFlight(
+    start: Pick<AnnounceFlight, 'announceId' | 'clientId' | 'event' | 'sentAt' | 'deliveredAt' | 'requestId'>,
+  ): AnnounceFlight {
+    const flight: AnnounceFlight = {
+      ...start,
+      answeredAt: null,
+      failedAt: null,
+      failure: null,
+      returned: [],
+    };
+    this.flights.set(flight.announceId, flight);
+    this.flightOrder.push(flight);
+    return flight;
+  }
+
   request(requestId: number): RequestRow | undefined {
     const i = this.requestIndex.get(requestId);
     return i === undefined ? undefined : this.requests[i];

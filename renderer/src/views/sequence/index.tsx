@@ -87,10 +87,12 @@ export function SequenceChart() {
       data-testid="sequence-chart"
       onMouseLeave={() => setHover(null)}
     >
-      <p className="panel-caption">
-        Each client’s conversation with the tracker over time: every announce and its answer, pauses, outages,
-        crashes and expiries. Long idle stretches are squeezed (shaded, with a break mark): read the times on
-        the axis. Click an arrow to select its request.
+      <p
+        className="panel-caption"
+        title="Every announce and its answer, pauses, outages, crashes and expiries. Long idle stretches are squeezed (shaded, with a break mark): read the times on the axis."
+      >
+        Each client’s announces and the tracker’s answers; idle stretches squeezed (//). Click an arrow to
+        select its request.
       </p>
       <SequenceLegend />
       {data.rows.length === 0 && <p className="panel-empty">No clients yet.</p>}

@@ -122,3 +122,8 @@ export function alignSeries<T extends { t: number }>(
     fork: heldValues(fork, times, pick),
   };
 }
+
+/** Downloads finished by each moment, as a step series (one point per completion). */
+export function finishedSeries(series: BranchSeries): { t: number; finished: number }[] {
+  return [...series.completions].sort((a, b) => a - b).map((t, i) => ({ t, finished: i + 1 }));
+}

@@ -201,6 +201,9 @@ describe('timeline, fork, sessions and exports', () => {
     // Without its only seeder from 10 min on, fewer downloads finish.
     const completed = expected.find((r) => r.key === 'completed')!;
     expect(completed.fork).toBeLessThan(completed.original);
+    expect(await s.page.textContent('[data-testid=chart-compare-finished-readout]')).toContain(
+      `original ${completed.original}, fork ${completed.fork}.`,
+    );
     await screenshot(s.page, 'compare-fork');
     expect(s.errors).toEqual([]);
   }, 150_000);

@@ -1,7 +1,13 @@
 // A fork beside its original: numbers at the moment both reached, series on one grid.
 import { describe, expect, it } from 'vitest';
 import type { BranchSeries } from '../../shared/bridge';
-import { alignSeries, commonEnd, comparisonRows, requestsBefore } from '../../shared/views/compare';
+import {
+  alignSeries,
+  commonEnd,
+  comparisonRows,
+  finishedSeries,
+  requestsBefore,
+} from '../../shared/views/compare';
 import { heldValues, sharedTimes, valueAt } from '../../shared/views/stepSeries';
 
 const totals = (t: number, up: number, credited: number) => ({
@@ -97,6 +103,19 @@ describe('comparison', () => {
       t: [0, 100_000, 300_000, 400_000, 450_000],
       original: [0, 3, 3, 1, 1],
       fork: [0, 3, 2, 2, 2],
+    });
+  });
+
+  it('counts finished downloads over time, in order, on the shared grid', () => {
+    expect(finishedSeries(original)).toEqual([
+      { t: 350_000, finished: 1 },
+      { t: 390_000, finished: 2 },
+      { t: 550_000, finished: 3 },
+    ]);
+    expect(alignSeries(finishedSeries(original), finishedSeries(fork), (p) => p.finished, 450_000)).toEqual({
+      t: [0, 300_000, 350_000, 390_000, 450_000],
+      original: [0, 0, 1, 2, 2],
+      fork: [0, 1, 1, 1, 1],
     });
   });
 });

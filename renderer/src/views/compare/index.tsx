@@ -6,7 +6,13 @@ import { useMemo } from 'react';
 import { formatBytes, formatDuration } from '../../../../shared/units';
 import { branchSeries, completionTimes } from '../../../../shared/views/branchSeries';
 import { lineChartLayout, type Frame } from '../../../../shared/views/chartLayout';
-import { alignSeries, commonEnd, comparisonRows, type ComparisonRow } from '../../../../shared/views/compare';
+import {
+  alignSeries,
+  commonEnd,
+  comparisonRows,
+  finishedSeries,
+  type ComparisonRow,
+} from '../../../../shared/views/compare';
 import type { BranchSeries } from '../../../../shared/bridge';
 import { palette } from '../../theme';
 import { useAppState, useCommand } from '../../store/context';
@@ -163,6 +169,13 @@ export function ComparePanel() {
           ))}
         </tbody>
       </table>
+      {chart(
+        'compare-finished',
+        'Downloads finished',
+        'Clients whose download really completed, counted over time, in both runs.',
+        'count',
+        alignSeries(finishedSeries(original), finishedSeries(fork), (p) => p.finished, until),
+      )}
       {chart(
         'compare-leechers',
         'Leechers listed',

@@ -10,6 +10,7 @@
 // Records move when a block gains or loses one, or grows; `onShift` tells the holder of positions
 // (the unchoke table) so it can follow. What flows over an unchoked direction is kept there.
 import { BlockPool, type BlockPoolData } from './blockPool';
+import { widened } from '../../../shared/typedArrays';
 
 /** Records a new block has room for; it doubles when full. */
 const FIRST_ROOM = 8;
@@ -67,15 +68,10 @@ export class ConnectionTable {
 
   ensureSlots(slots: number): void {
     if (slots <= this.base.length) return;
-    const grow = (old: Int32Array): Int32Array<ArrayBuffer> => {
-      const next = new Int32Array(slots);
-      next.set(old);
-      return next;
-    };
-    this.base = grow(this.base);
-    this.room = grow(this.room);
-    this.degree = grow(this.degree);
-    this.limit = grow(this.limit);
+    this.base = widened(this.base, slots, (n) => new Int32Array(n));
+    this.room = widened(this.room, slots, (n) => new Int32Array(n));
+    this.degree = widened(this.degree, slots, (n) => new Int32Array(n));
+    this.limit = widened(this.limit, slots, (n) => new Int32Array(n));
   }
 
   /** Gives a new peer's slot an empty block; it grows (moves) as connections come, up to the limit. */

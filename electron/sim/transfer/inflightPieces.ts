@@ -5,6 +5,7 @@
 // owns a small block of pairs in one pool (moved to a block twice the size when it fills up); the
 // pairs are touched only when a piece starts, ends or is abandoned.
 import { BlockPool, type BlockPoolData } from './blockPool';
+import { widened } from '../../../shared/typedArrays';
 
 export const FETCHING = -1;
 const FIRST_ROOM = 8;
@@ -46,14 +47,9 @@ export class InflightPieces {
 
   ensureSlots(slots: number): void {
     if (slots <= this.base.length) return;
-    const grow = (old: Int32Array): Int32Array<ArrayBuffer> => {
-      const next = new Int32Array(slots);
-      next.set(old);
-      return next;
-    };
-    this.base = grow(this.base);
-    this.room = grow(this.room);
-    this.count = grow(this.count);
+    this.base = widened(this.base, slots, (n) => new Int32Array(n));
+    this.room = widened(this.room, slots, (n) => new Int32Array(n));
+    this.count = widened(this.count, slots, (n) => new Int32Array(n));
   }
 
   open(slot: number): void {

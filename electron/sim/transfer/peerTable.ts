@@ -1,6 +1,7 @@
 // Per-peer state in typed arrays indexed by slot. Ids are the simulation's and may be sparse, so
 // each present peer gets a slot (freed slots are reused last-in first-out); `order` lists the
 // present slots by ascending id, the order every per-tick loop follows.
+import { widened } from '../../../shared/typedArrays';
 
 export interface PeerTableData {
   words: number;
@@ -115,22 +116,13 @@ export class PeerTable {
   }
 
   private grow(capacity: number): void {
-    const widen = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(
-      old: T,
-      make: (n: number) => T,
-      per = 1,
-    ): T => {
-      const next = make(capacity * per);
-      next.set(old);
-      return next;
-    };
-    this.ids = widen(this.ids, (n) => new Float64Array(n));
-    this.upload = widen(this.upload, (n) => new Float64Array(n));
-    this.download = widen(this.download, (n) => new Float64Array(n));
-    this.active = widen(this.active, (n) => new Uint8Array(n));
-    this.haveCount = widen(this.haveCount, (n) => new Int32Array(n));
-    this.bits = widen(this.bits, (n) => new Uint32Array(n), this.words);
-    this.order = widen(this.order, (n) => new Int32Array(n));
+    this.ids = widened(this.ids, capacity, (n) => new Float64Array(n));
+    this.upload = widened(this.upload, capacity, (n) => new Float64Array(n));
+    this.download = widened(this.download, capacity, (n) => new Float64Array(n));
+    this.active = widened(this.active, capacity, (n) => new Uint8Array(n));
+    this.haveCount = widened(this.haveCount, capacity, (n) => new Int32Array(n));
+    this.bits = widened(this.bits, capacity * this.words, (n) => new Uint32Array(n));
+    this.order = widened(this.order, capacity, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
 }

@@ -2,6 +2,7 @@
 // 250 bytes each (issue #2), and the compact 6-byte address doubles as the BEP 23 wire form, so a
 // response is a copy of bytes rather than a formatting job.
 import { formatIPv6 } from '../address';
+import { widened } from '../../../shared/typedArrays';
 
 export const PEER_ID_BYTES = 20;
 export const COMPACT4_BYTES = 6; // BEP 23: 4-byte IPv4 + 2-byte port, network order
@@ -216,31 +217,22 @@ export class PeerTable {
 
   private grow(): void {
     const cap = this.capacity * 2;
-    const widen = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array | Float32Array>(
-      old: T,
-      make: (n: number) => T,
-      per = 1,
-    ): T => {
-      const next = make(cap * per);
-      next.set(old);
-      return next;
-    };
-    this.entry = widen(this.entry, (n) => new Uint32Array(n));
-    this.peerId = widen(this.peerId, (n) => new Uint8Array(n), PEER_ID_BYTES);
-    this.compact4 = widen(this.compact4, (n) => new Uint8Array(n), COMPACT4_BYTES);
-    this.swarm = widen(this.swarm, (n) => new Int32Array(n).fill(FREE));
-    this.user = widen(this.user, (n) => new Int32Array(n));
-    this.listPos = widen(this.listPos, (n) => new Int32Array(n));
-    this.flags = widen(this.flags, (n) => new Uint8Array(n));
-    this.keyHash = widen(this.keyHash, (n) => new Int32Array(n));
-    this.announces = widen(this.announces, (n) => new Uint32Array(n));
-    this.uploaded = widen(this.uploaded, (n) => new Float64Array(n));
-    this.downloaded = widen(this.downloaded, (n) => new Float64Array(n));
-    this.left = widen(this.left, (n) => new Float64Array(n));
-    this.corrupt = widen(this.corrupt, (n) => new Float64Array(n));
-    this.firstSeen = widen(this.firstSeen, (n) => new Float64Array(n));
-    this.lastSeen = widen(this.lastSeen, (n) => new Float64Array(n));
-    this.uploadRate = widen(this.uploadRate, (n) => new Float32Array(n));
+    this.entry = widened(this.entry, cap, (n) => new Uint32Array(n));
+    this.peerId = widened(this.peerId, cap * PEER_ID_BYTES, (n) => new Uint8Array(n));
+    this.compact4 = widened(this.compact4, cap * COMPACT4_BYTES, (n) => new Uint8Array(n));
+    this.swarm = widened(this.swarm, cap, (n) => new Int32Array(n).fill(FREE));
+    this.user = widened(this.user, cap, (n) => new Int32Array(n));
+    this.listPos = widened(this.listPos, cap, (n) => new Int32Array(n));
+    this.flags = widened(this.flags, cap, (n) => new Uint8Array(n));
+    this.keyHash = widened(this.keyHash, cap, (n) => new Int32Array(n));
+    this.announces = widened(this.announces, cap, (n) => new Uint32Array(n));
+    this.uploaded = widened(this.uploaded, cap, (n) => new Float64Array(n));
+    this.downloaded = widened(this.downloaded, cap, (n) => new Float64Array(n));
+    this.left = widened(this.left, cap, (n) => new Float64Array(n));
+    this.corrupt = widened(this.corrupt, cap, (n) => new Float64Array(n));
+    this.firstSeen = widened(this.firstSeen, cap, (n) => new Float64Array(n));
+    this.lastSeen = widened(this.lastSeen, cap, (n) => new Float64Array(n));
+    this.uploadRate = widened(this.uploadRate, cap, (n) => new Float32Array(n));
     this.capacity = cap;
   }
 }

@@ -15,6 +15,20 @@ const line = (stroke: string, dash = '') => (
   <line x1={2} y1={7} x2={24} y2={7} stroke={stroke} strokeWidth={2} strokeDasharray={dash || undefined} />
 );
 
+/** A span of the chart's shading (paused, offline). */
+const span = (kind: 'paused' | 'offline') => (
+  <rect
+    x={2}
+    y={3}
+    width={22}
+    height={8}
+    fill={spanFill[kind]}
+    fillOpacity={0.35}
+    stroke={spanFill[kind]}
+    strokeDasharray={spanDash[kind]}
+  />
+);
+
 export function SequenceLegend() {
   const failed = legStyle('request', 'timeout');
   const items: [string, string, ReactNode][] = [
@@ -26,34 +40,8 @@ export function SequenceLegend() {
       'No answer: the tracker was down, the client offline, or the tracker restarted mid-request (ends in ✕).',
       line(failed.stroke, failed.dash),
     ],
-    [
-      'paused',
-      'A paused client: it sends nothing (or BEP 21 event=paused).',
-      <rect
-        x={2}
-        y={3}
-        width={22}
-        height={8}
-        fill={spanFill.paused}
-        fillOpacity={0.35}
-        stroke={spanFill.paused}
-        strokeDasharray={spanDash.paused}
-      />,
-    ],
-    [
-      'offline',
-      'An offline client: its announces time out.',
-      <rect
-        x={2}
-        y={3}
-        width={22}
-        height={8}
-        fill={spanFill.offline}
-        fillOpacity={0.35}
-        stroke={spanFill.offline}
-        strokeDasharray={spanDash.offline}
-      />,
-    ],
+    ['paused', 'A paused client: it sends nothing (or BEP 21 event=paused).', span('paused')],
+    ['offline', 'An offline client: its announces time out.', span('offline')],
     [
       'crash',
       'The client crashed: no stopped announce.',

@@ -121,6 +121,18 @@ function expectSession(s: Swarm): void {
   }
 }
 
+/**
+ * The counts the tracker answered, change by change, in both sessions: the seeder alone, the leecher
+ * joins, it completes (a snatch), it stops, the seeder leaves (stopped, or reaped as a ghost).
+ */
+const SESSION_COUNTS = [
+  { complete: 1, incomplete: 0, downloaded: 0, downloaders: 0 },
+  { complete: 1, incomplete: 1, downloaded: 0, downloaders: 1 },
+  { complete: 2, incomplete: 0, downloaded: 1, downloaders: 0 },
+  { complete: 1, incomplete: 0, downloaded: 1, downloaders: 0 },
+  { complete: 0, incomplete: 0, downloaded: 1, downloaders: 0 },
+];
+
 describe('real clients from Debian against this tracker', () => {
   it('over HTTP: Transmission seeds, aria2 downloads from the peer list, completes and stops; the seeder quits without stopped', async () => {
     const s = await seedAndLeech('http', dir, clients, track);
@@ -150,13 +162,7 @@ describe('real clients from Debian against this tracker', () => {
 
     expectSession(s);
     expect(eventRuns(s.seederAnnounces())).toBe('started none');
-    expect(s.live.countChanges(hash)).toEqual([
-      { complete: 1, incomplete: 0, downloaded: 0, downloaders: 0 },
-      { complete: 1, incomplete: 1, downloaded: 0, downloaders: 1 },
-      { complete: 2, incomplete: 0, downloaded: 1, downloaders: 0 },
-      { complete: 1, incomplete: 0, downloaded: 1, downloaders: 0 },
-      { complete: 0, incomplete: 0, downloaded: 1, downloaders: 0 },
-    ]);
+    expect(s.live.countChanges(hash)).toEqual(SESSION_COUNTS);
 
     // The raw queries. Transmission: lower-case %xx, unreserved bytes raw, numwant before key,
     // key as unpadded lower-case hex (%x of a random int), no `corrupt`, event last.
@@ -201,13 +207,7 @@ describe('real clients from Debian against this tracker', () => {
 
     expectSession(s);
     expect(eventRuns(s.seederAnnounces())).toBe('started none stopped');
-    expect(s.live.countChanges(hash)).toEqual([
-      { complete: 1, incomplete: 0, downloaded: 0, downloaders: 0 },
-      { complete: 1, incomplete: 1, downloaded: 0, downloaders: 1 },
-      { complete: 2, incomplete: 0, downloaded: 1, downloaders: 0 },
-      { complete: 1, incomplete: 0, downloaded: 1, downloaders: 0 },
-      { complete: 0, incomplete: 0, downloaded: 1, downloaders: 0 },
-    ]);
+    expect(s.live.countChanges(hash)).toEqual(SESSION_COUNTS);
 
     const seeder = s.seederAnnounces();
     const leecher = s.leecherAnnounces();
